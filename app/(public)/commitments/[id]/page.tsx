@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidenceTimeline } from "@/components/commitments/evidence-timeline";
+import { StatusHistory } from "@/components/commitments/status-history";
+import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
+import { getViewer } from "@/db/access";
+import { getCommitment } from "@/db/queries/commitment-detail";
+import { parseId } from "@/db/queries/filters";
+import { fill } from "@/i18n/locales";
+import { getI18n } from "@/i18n/server";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const id = parseId((await params).id);
+  return id === null ? null : getCommitment(await getViewer(), id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const commitment = await load(params);
+  return commitment ? { title: `${commitment.code} — ${commitment.title}` } : {};
+}
+
+export default async function CommitmentPage({ params }: Props) {
+  const [commitment, { m, f }] = await Promise.all([load(params), getI18n()]);
+  if (!commitment) notFound();
+  const c = commitment;
+
+  return (
+    <>
+      <p>
+        <Link href={`/mesas/${c.mesa}`}>← {m.commitment.mesa}</Link>
+      </p>
+      <h1>
+        {fill(m.commitment.heading, { code: c.code })}: {c.title}
+      </h1>
+      <p>
+        <StatusBadge status={c.status} label={m.status[c.status]} /> {c.overdue && <OverdueBadge label={m.overdue} />}{" "}
+        {c.visibility === "restricted" && <RestrictedBadge label={m.visibility.restricted} />}
+      </p>
+
+      <section aria-labelledby="text">
+        <h2 id="text">{m.commitment.text}</h2>
+        <blockquote className="acta">{c.text}</blockquote>
+      </section>
+
+      <section aria-labelledby="details">
+        <h2 id="details">{m.commitment.details}</h2>
+        <dl className="facts">
+          <dt>{m.commitment.theme}</dt>
+          <dd>{m.theme[c.theme]}</dd>
+          <dt>{m.commitment.madeOn}</dt>
+          <dd>{f.date(c.madeOn)}</dd>
+          {c.meeting !== null && (
+            <>
+              <dt>{m.commitment.meeting}</dt>
+              <dd>{fill(m.mesa.meetingNumber, { n: c.meeting })}</dd>
+            </>
+          )}
+          <dt>{m.commitment.dueOn}</dt>
+          <dd>{c.dueOn ? f.date(c.dueOn) : m.common.noDeadline}</dd>
+          <dt>{m.commitment.status}</dt>
+          <dd>{m.status[c.status]}</dd>
+          {c.supersededBy !== null && (
+            <>
+              <dt>{m.commitment.supersededBy}</dt>
+              <dd>
+                <Link href={`/commitments/${c.supersededBy}`}>#{c.supersededBy}</Link>
+              </dd>
+            </>
+          )}
+          <dt>{m.commitment.parties}</dt>
+          <dd>
+            <ul>
+              {c.responsibleParties.map((p) => (
+                <li key={p.slug}>
+                  <Link href={`/parties/${p.slug}`}>{p.name}</Link>
+                  {p.lead && ` (${m.common.lead})`}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="evidence">
+        <h2 id="evidence">{m.commitment.evidence}</h2>
+        <EvidenceTimeline evidence={c.evidence} m={m} f={f} />
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{m.commitment.history}</h2>
+        <StatusHistory history={c.history} m={m} f={f} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// The closed vocabularies of CONTRACT §1–2. Plain constants (no I/O) so that schema, rules,
+// validation and UI share one source of truth.
+
+export const MESA_STATUSES = ["active", "suspended", "concluded"] as const;
+export type MesaStatus = (typeof MESA_STATUSES)[number];
+
+export const PARTY_KINDS = [
+  "community",
+  "company",
+  "national_government",
+  "regional_government",
+  "local_government",
+  "civil_society",
+  "police",
+  "other",
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export const PARTICIPATION_ROLES = ["convenor", "member", "observer", "guarantor"] as const;
+export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
+
+export const THEMES = [
+  "water",
+  "environment",
+  "health",
+  "land",
+  "employment",
+  "infrastructure",
+  "education",
+  "social_programs",
+  "economic_compensation",
+  "human_rights_security",
+  "dialogue_process",
+  "other",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const STATUSES = ["pending", "in_progress", "partial", "fulfilled", "broken", "superseded"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const VISIBILITIES = ["public", "restricted"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const EVIDENCE_KINDS = [
+  "document",
+  "photo",
+  "site_visit",
+  "testimony",
+  "media_report",
+  "official_statement",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const REVIEW_STATES = ["submitted", "accepted", "rejected"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const ROLES = ["monitor", "commissioner", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FILE_TYPES = [
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "application/pdf",
+  "audio/mpeg",
+  "audio/mp4",
+  "audio/ogg",
+] as const;

@@ -1,0 +1,136 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { EvidenceKind, ReviewState, Status } from "../enums";
+import { getDb } from "../client";
+import { appTimeZone } from "../config";
+import { isStaffOf, type Viewer } from "../access";
+import { todayIn } from "../rules";
+import { evidence, evidenceFiles, files, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
+import { findCommitmentRow, toDtos, type CommitmentDto } from "./commitments";
+
+export type EvidenceDto = {
+  id: number;
+  observedOn: string;
+  kind: EvidenceKind;
+  summary: string;
+  sourceUrl: string | null;
+  suggestedStatus: Status | null;
+  reviewState: ReviewState;
+  reviewNote: string | null;
+  /** Only shown to staff of the mesa: monitors may be at risk if named in public. */
+  submittedBy: string | null;
+  files: { sha256: string; name: string; mimeType: string; sizeBytes: number }[];
+};
+
+export type HistoryDto = {
+  from: Status | null;
+  to: Status;
+  at: string;
+  by: string;
+  reason: string;
+  evidenceIds: number[];
+};
+
+export type CommitmentDetail = CommitmentDto & {
+  meeting: number | null;
+  evidence: EvidenceDto[];
+  history: HistoryDto[];
+};
+
+/** One commitment with its evidence and history, or null when missing or not visible. */
+export function getCommitment(viewer: Viewer, id: number): CommitmentDetail | null {
+  const row = findCommitmentRow(viewer, id);
+  if (!row) return null;
+  const { mesaId, meetingId, ...dtoRow } = row;
+  const [dto] = toDtos([dtoRow], todayIn(appTimeZone()));
+  return {
+    ...dto,
+    meeting: meetingId === null ? null : meetingNumber(meetingId),
+    evidence: evidenceOf(id, isStaffOf(viewer, mesaId)),
+    history: historyOf(id),
+  };
+}
+
+function meetingNumber(meetingId: number): number | null {
+  return getDb().select({ n: meetings.number }).from(meetings).where(eq(meetings.id, meetingId)).get()?.n ?? null;
+}
+
+/** The public sees accepted evidence only; staff of the mesa see everything, with submitters. */
+function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: evidence.id,
+      observedOn: evidence.observedOn,
+      kind: evidence.kind,
+      summary: evidence.summary,
+      sourceUrl: evidence.sourceUrl,
+      suggestedStatus: evidence.suggestedStatus,
+      reviewState: evidence.reviewState,
+      reviewNote: evidence.reviewNote,
+      submittedBy: users.name,
+    })
+    .from(evidence)
+    .innerJoin(users, eq(users.id, evidence.submittedBy))
+    .where(and(eq(evidence.commitmentId, commitmentId), staff ? undefined : eq(evidence.reviewState, "accepted")))
+    .orderBy(desc(evidence.observedOn), desc(evidence.id))
+    .all();
+  const attachments = rows.length
+    ? db
+        .select({
+          evidenceId: evidenceFiles.evidenceId,
+          sha256: files.sha256,
+          name: evidenceFiles.originalName,
+          mimeType: files.mimeType,
+          sizeBytes: files.sizeBytes,
+        })
+        .from(evidenceFiles)
+        .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
+        .where(
+          inArray(
+            evidenceFiles.evidenceId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    submittedBy: staff ? row.submittedBy : null,
+    files: attachments.filter((a) => a.evidenceId === row.id).map(({ evidenceId: _, ...file }) => file),
+  }));
+}
+
+function historyOf(commitmentId: number): HistoryDto[] {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: statusChanges.id,
+      from: statusChanges.fromStatus,
+      to: statusChanges.toStatus,
+      at: statusChanges.changedAt,
+      by: users.name,
+      reason: statusChanges.reason,
+    })
+    .from(statusChanges)
+    .innerJoin(users, eq(users.id, statusChanges.changedBy))
+    .where(eq(statusChanges.commitmentId, commitmentId))
+    .orderBy(asc(statusChanges.changedAt), asc(statusChanges.id))
+    .all();
+  const cited = rows.length
+    ? db
+        .select({ changeId: statusChangeEvidence.statusChangeId, evidenceId: statusChangeEvidence.evidenceId })
+        .from(statusChangeEvidence)
+        .where(
+          inArray(
+            statusChangeEvidence.statusChangeId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+    : [];
+  return rows.map(({ id, ...change }) => ({
+    ...change,
+    evidenceIds: cited.filter((c) => c.changeId === id).map((c) => c.evidenceId),
+  }));
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { and, asc, count, eq, exists, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Status, Theme, Visibility } from "../enums";
+import { getDb } from "../client";
+import { appTimeZone } from "../config";
+import { visibleCommitments, type Viewer } from "../access";
+import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
+import { commitmentParties, commitments, mesas, parties } from "../schema";
+import type { CommitmentFilters } from "./filters";
+
+/** A commitment as CONTRACT §5 shows it. */
+export type CommitmentDto = {
+  id: number;
+  code: string;
+  mesa: string;
+  title: string;
+  text: string;
+  theme: Theme;
+  responsibleParties: { slug: string; name: string; lead: boolean }[];
+  madeOn: string;
+  dueOn: string | null;
+  status: Status;
+  overdue: boolean;
+  visibility: Visibility;
+  supersededBy: number | null;
+  updatedAt: string;
+};
+
+const dtoColumns = {
+  id: commitments.id,
+  code: commitments.code,
+  mesa: mesas.slug,
+  title: commitments.title,
+  text: commitments.text,
+  theme: commitments.theme,
+  madeOn: commitments.madeOn,
+  dueOn: commitments.dueOn,
+  status: commitments.status,
+  visibility: commitments.visibility,
+  supersededBy: commitments.supersededBy,
+  updatedAt: commitments.updatedAt,
+};
+
+type DtoRow = Omit<CommitmentDto, "responsibleParties" | "overdue">;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today: string): SQL {
+  const db = getDb();
+  const pattern = filters.q ? `%${escapeLike(filters.q)}%` : undefined;
+  return and(
+    visibleCommitments(viewer),
+    filters.mesa ? eq(mesas.slug, filters.mesa) : undefined,
+    filters.status ? eq(commitments.status, filters.status) : undefined,
+    filters.theme ? eq(commitments.theme, filters.theme) : undefined,
+    filters.overdue
+      ? and(inArray(commitments.status, [...OPEN_STATUSES]), isNotNull(commitments.dueOn), lt(commitments.dueOn, today))
+      : undefined,
+    filters.party
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(commitmentParties)
+            .innerJoin(parties, eq(parties.id, commitmentParties.partyId))
+            .where(and(eq(commitmentParties.commitmentId, commitments.id), eq(parties.slug, filters.party))),
+        )
+      : undefined,
+    pattern
+      ? or(
+          sql`${commitments.code} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${commitments.title} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${commitments.text} LIKE ${pattern} ESCAPE '\\'`,
+        )
+      : undefined,
+  )!;
+}
+
+export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
+  const db = getDb();
+  const today = todayIn(appTimeZone());
+  const where = filterWhere(viewer, filters, today);
+  const total =
+    db.select({ n: count() }).from(commitments).innerJoin(mesas, eq(mesas.id, commitments.mesaId)).where(where).get()
+      ?.n ?? 0;
+  const rows = db
+    .select(dtoColumns)
+    .from(commitments)
+    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
+    .where(where)
+    .orderBy(asc(mesas.slug), asc(commitments.id))
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize)
+    .all();
+  return { data: toDtos(rows, today), page: filters.page, pageSize: filters.pageSize, total };
+}
+
+/** Every commitment matching the filters, unpaginated (open data downloads). */
+export function allCommitments(viewer: Viewer, filters: Partial<CommitmentFilters>) {
+  const today = todayIn(appTimeZone());
+  const rows = getDb()
+    .select(dtoColumns)
+    .from(commitments)
+    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
+    .where(filterWhere(viewer, filters, today))
+    .orderBy(asc(mesas.slug), asc(commitments.id))
+    .all();
+  return toDtos(rows, today);
+}
+
+export function findCommitmentRow(viewer: Viewer, id: number) {
+  return getDb()
+    .select({ ...dtoColumns, mesaId: commitments.mesaId, meetingId: commitments.meetingId })
+    .from(commitments)
+    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
+    .where(and(eq(commitments.id, id), visibleCommitments(viewer)))
+    .get();
+}
+
+export function toDtos(rows: DtoRow[], today: string): CommitmentDto[] {
+  const partiesById = responsiblePartiesOf(rows.map((r) => r.id));
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    mesa: row.mesa,
+    title: row.title,
+    text: row.text,
+    theme: row.theme,
+    responsibleParties: partiesById.get(row.id) ?? [],
+    madeOn: row.madeOn,
+    dueOn: row.dueOn,
+    status: row.status,
+    overdue: isOverdue(row, today),
+    visibility: row.visibility,
+    supersededBy: row.supersededBy,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+function responsiblePartiesOf(ids: number[]) {
+  const result = new Map<number, CommitmentDto["responsibleParties"]>();
+  if (ids.length === 0) return result;
+  const rows = getDb()
+    .select({
+      commitmentId: commitmentParties.commitmentId,
+      slug: parties.slug,
+      name: parties.name,
+      lead: commitmentParties.isLead,
+    })
+    .from(commitmentParties)
+    .innerJoin(parties, eq(parties.id, commitmentParties.partyId))
+    .where(inArray(commitmentParties.commitmentId, ids))
+    .orderBy(sql`${commitmentParties.isLead} DESC`, asc(parties.name))
+    .all();
+  for (const { commitmentId, ...party } of rows) {
+    const list = result.get(commitmentId) ?? [];
+    list.push(party);
+    result.set(commitmentId, list);
+  }
+  return result;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { STATUSES, THEMES } from "../enums";
+
+// Query-string schemas shared by pages and the JSON API. Empty values (as an HTML GET form
+// sends for "any") mean "no filter".
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const slugSchema = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug: lowercase letters, digits and hyphens");
+
+export const isoDateSchema = z.iso.date("must be a date as YYYY-MM-DD");
+
+export const commitmentFiltersSchema = z.object({
+  mesa: optional(slugSchema),
+  party: optional(slugSchema),
+  status: optional(z.enum(STATUSES)),
+  theme: optional(z.enum(THEMES)),
+  overdue: optional(z.enum(["true", "false"])).transform((v) => v === "true"),
+  q: optional(z.string().trim().max(200)),
+  page: optional(z.coerce.number().int().min(1).max(1_000_000)).transform((v) => v ?? 1),
+  pageSize: optional(z.coerce.number().int().min(1).max(100)).transform((v) => v ?? 20),
+});
+export type CommitmentFilters = z.output<typeof commitmentFiltersSchema>;
+
+export const statsParamsSchema = z.object({
+  mesa: optional(slugSchema),
+  party: optional(slugSchema),
+  theme: optional(z.enum(THEMES)),
+  asOf: optional(isoDateSchema),
+});
+
+export const asOfParamsSchema = z.object({ asOf: optional(isoDateSchema) });
+
+/** URLSearchParams or Next's searchParams object → a plain record of first values. */
+export function firstValues(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? params.entries() : Object.entries(params);
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && !(key in result)) result[key] = first;
+  }
+  return result;
+}
+
+/**
+ * For pages: a link with a bad value (an old bookmark, a typo) still shows the page, with
+ * that one filter dropped. The API is strict instead and answers 400.
+ */
+export function parseLeniently<T extends z.ZodType>(schema: T, raw: Record<string, string>): z.output<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const bad = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+  return schema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
+}
+
+/** Commitment ids in URLs: positive integers only; anything else is not an id. */
+export function parseId(raw: string): number | null {
+  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { MesaStatus, ParticipationRole, PartyKind } from "../enums";
+import { getDb } from "../client";
+import type { Viewer } from "../access";
+import { complianceRate, tally, type StatusCounts, type Tally } from "../rules";
+import { meetingAttendance, meetings, mesaParties, mesas, parties } from "../schema";
+import { loadFacts, referenceDay } from "./facts";
+
+export type Counts = StatusCounts & { overdue: number };
+
+/** CONTRACT §5 counts: one number per status, plus overdue. */
+export function countsOf(t: Tally): Counts {
+  return { ...t.counts, overdue: t.overdue };
+}
+
+export type MesaSummary = {
+  id: number;
+  slug: string;
+  name: string;
+  region: string;
+  status: MesaStatus;
+  counts: Counts;
+  total: number;
+  complianceRate: number | null;
+};
+
+export function listMesas(viewer: Viewer, asOf?: string): MesaSummary[] {
+  const day = referenceDay(asOf);
+  const facts = loadFacts(viewer, { asOf });
+  const rows = getDb()
+    .select({ id: mesas.id, slug: mesas.slug, name: mesas.name, region: mesas.region, status: mesas.status })
+    .from(mesas)
+    .orderBy(asc(mesas.name))
+    .all();
+  return rows.map((mesa) => {
+    const t = tally(
+      facts.filter((f) => f.mesaId === mesa.id),
+      day,
+    );
+    return { ...mesa, counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
+  });
+}
+
+export type MesaParty = { slug: string; name: string; kind: PartyKind; role: ParticipationRole };
+export type MeetingSummary = {
+  number: number;
+  heldOn: string;
+  place: string | null;
+  summary: string;
+  minutes: { sha256: string; name: string } | null;
+  attendees: { slug: string; name: string }[];
+};
+
+export function getMesa(viewer: Viewer, slug: string, asOf?: string) {
+  const db = getDb();
+  const mesa = db
+    .select({
+      id: mesas.id,
+      slug: mesas.slug,
+      name: mesas.name,
+      region: mesas.region,
+      province: mesas.province,
+      district: mesas.district,
+      convenedOn: mesas.convenedOn,
+      status: mesas.status,
+      description: mesas.description,
+      conveningBody: mesas.conveningBody,
+      sourceLinks: mesas.sourceLinks,
+    })
+    .from(mesas)
+    .where(eq(mesas.slug, slug))
+    .get();
+  if (!mesa) return null;
+
+  const t = tally(loadFacts(viewer, { mesaId: mesa.id, asOf }), referenceDay(asOf));
+  return {
+    ...mesa,
+    counts: countsOf(t),
+    total: t.total,
+    complianceRate: complianceRate(t),
+    parties: mesaPartiesOf(mesa.id),
+    meetings: meetingsOf(mesa.id),
+  };
+}
+
+export type MesaDetail = NonNullable<ReturnType<typeof getMesa>>;
+
+function mesaPartiesOf(mesaId: number): MesaParty[] {
+  return getDb()
+    .select({ slug: parties.slug, name: parties.name, kind: parties.kind, role: mesaParties.role })
+    .from(mesaParties)
+    .innerJoin(parties, eq(parties.id, mesaParties.partyId))
+    .where(eq(mesaParties.mesaId, mesaId))
+    .orderBy(asc(parties.name))
+    .all();
+}
+
+function meetingsOf(mesaId: number): MeetingSummary[] {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: meetings.id,
+      number: meetings.number,
+      heldOn: meetings.heldOn,
+      place: meetings.place,
+      summary: meetings.summary,
+      minutesSha256: meetings.minutesSha256,
+      minutesName: meetings.minutesName,
+    })
+    .from(meetings)
+    .where(eq(meetings.mesaId, mesaId))
+    .orderBy(asc(meetings.number))
+    .all();
+  const attendance = rows.length
+    ? db
+        .select({ meetingId: meetingAttendance.meetingId, slug: parties.slug, name: parties.name })
+        .from(meetingAttendance)
+        .innerJoin(parties, eq(parties.id, meetingAttendance.partyId))
+        .where(
+          inArray(
+            meetingAttendance.meetingId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(parties.name))
+        .all()
+    : [];
+  return rows.map(({ id, minutesSha256, minutesName, ...meeting }) => ({
+    ...meeting,
+    minutes: minutesSha256 ? { sha256: minutesSha256, name: minutesName ?? minutesSha256 } : null,
+    attendees: attendance.filter((a) => a.meetingId === id).map(({ slug, name }) => ({ slug, name })),
+  }));
+}

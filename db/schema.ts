@@ -1,0 +1,353 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import {
+  EVIDENCE_KINDS,
+  FILE_TYPES,
+  MESA_STATUSES,
+  PARTICIPATION_ROLES,
+  PARTY_KINDS,
+  REVIEW_STATES,
+  ROLES,
+  STATUSES,
+  THEMES,
+  VISIBILITIES,
+} from "./enums";
+
+/** CHECK (col IN (...)) for an enum column; values are our own constants, never user input. */
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+}
+
+/** CHECK that a text column holds a YYYY-MM-DD calendar date. */
+function isoDate(column: AnySQLiteColumn): SQL {
+  return sql`${column} IS NULL OR (length(${column}) = 10 AND date(${column}) = ${column})`;
+}
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const mesas = sqliteTable(
+  "mesas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    region: text("region").notNull(),
+    province: text("province"),
+    district: text("district"),
+    convenedOn: text("convened_on"),
+    status: text("status", { enum: MESA_STATUSES }).notNull().default("active"),
+    description: text("description").notNull().default(""),
+    conveningBody: text("convening_body"),
+    sourceLinks: text("source_links", { mode: "json" }).$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [check("mesas_status", oneOf(t.status, MESA_STATUSES)), check("mesas_convened_on", isoDate(t.convenedOn))],
+);
+
+export const parties = sqliteTable(
+  "parties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: PARTY_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("parties_kind", oneOf(t.kind, PARTY_KINDS))],
+);
+
+export const mesaParties = sqliteTable(
+  "mesa_parties",
+  {
+    mesaId: integer("mesa_id")
+      .notNull()
+      .references(() => mesas.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id),
+    role: text("role", { enum: PARTICIPATION_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mesaId, t.partyId] }),
+    index("mesa_parties_party").on(t.partyId),
+    check("mesa_parties_role", oneOf(t.role, PARTICIPATION_ROLES)),
+  ],
+);
+
+/** Uploaded files, stored on disk under their SHA-256 (CONTRACT §1). */
+export const files = sqliteTable(
+  "files",
+  {
+    sha256: text("sha256").primaryKey(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("files_mime_type", oneOf(t.mimeType, FILE_TYPES)),
+    check("files_size", sql`${t.sizeBytes} BETWEEN 0 AND 20971520`),
+    check("files_sha256", sql`length(${t.sha256}) = 64`),
+  ],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    mesaId: integer("mesa_id")
+      .notNull()
+      .references(() => mesas.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    heldOn: text("held_on").notNull(),
+    place: text("place"),
+    summary: text("summary").notNull().default(""),
+    minutesSha256: text("minutes_sha256").references(() => files.sha256),
+    minutesName: text("minutes_name"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("meetings_mesa_number").on(t.mesaId, t.number),
+    check("meetings_number", sql`${t.number} > 0`),
+    check("meetings_held_on", isoDate(t.heldOn)),
+  ],
+);
+
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.partyId] }), index("meeting_attendance_party").on(t.partyId)],
+);
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    mesaId: integer("mesa_id")
+      .notNull()
+      .references(() => mesas.id),
+    meetingId: integer("meeting_id").references(() => meetings.id),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    theme: text("theme", { enum: THEMES }).notNull(),
+    madeOn: text("made_on").notNull(),
+    dueOn: text("due_on"),
+    status: text("status", { enum: STATUSES }).notNull().default("pending"),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("public"),
+    supersededBy: integer("superseded_by").references((): AnySQLiteColumn => commitments.id),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("commitments_mesa_code").on(t.mesaId, t.code),
+    index("commitments_mesa_status").on(t.mesaId, t.status),
+    index("commitments_status_due").on(t.status, t.dueOn),
+    index("commitments_theme").on(t.theme),
+    index("commitments_visibility").on(t.visibility),
+    check("commitments_theme", oneOf(t.theme, THEMES)),
+    check("commitments_status", oneOf(t.status, STATUSES)),
+    check("commitments_visibility", oneOf(t.visibility, VISIBILITIES)),
+    check("commitments_made_on", isoDate(t.madeOn)),
+    check("commitments_due_on", isoDate(t.dueOn)),
+    check(
+      "commitments_superseded",
+      sql`(${t.status} = 'superseded') = (${t.supersededBy} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const commitmentParties = sqliteTable(
+  "commitment_parties",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id),
+    isLead: integer("is_lead", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.partyId] }),
+    index("commitment_parties_party").on(t.partyId),
+    // At most one lead per commitment.
+    uniqueIndex("commitment_parties_one_lead").on(t.commitmentId).where(sql`${t.isLead} = 1`),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("users_role", oneOf(t.role, ROLES)), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+export const userMesas = sqliteTable(
+  "user_mesas",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mesaId: integer("mesa_id")
+      .notNull()
+      .references(() => mesas.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.mesaId] }), index("user_mesas_mesa").on(t.mesaId)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    submittedBy: integer("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    observedOn: text("observed_on").notNull(),
+    kind: text("kind", { enum: EVIDENCE_KINDS }).notNull(),
+    summary: text("summary").notNull(),
+    sourceUrl: text("source_url"),
+    suggestedStatus: text("suggested_status", { enum: STATUSES }),
+    reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("submitted"),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewNote: text("review_note"),
+    reviewedAt: text("reviewed_at"),
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_commitment").on(t.commitmentId),
+    index("evidence_review_state").on(t.reviewState),
+    uniqueIndex("evidence_idempotency").on(t.submittedBy, t.idempotencyKey),
+    check("evidence_kind", oneOf(t.kind, EVIDENCE_KINDS)),
+    check("evidence_review_state", oneOf(t.reviewState, REVIEW_STATES)),
+    check("evidence_suggested_status", sql`${t.suggestedStatus} IS NULL OR ${oneOf(t.suggestedStatus, STATUSES)}`),
+    check("evidence_observed_on", isoDate(t.observedOn)),
+  ],
+);
+
+export const evidenceFiles = sqliteTable(
+  "evidence_files",
+  {
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id, { onDelete: "cascade" }),
+    sha256: text("sha256")
+      .notNull()
+      .references(() => files.sha256),
+    originalName: text("original_name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evidenceId, t.sha256] })],
+);
+
+export const statusChanges = sqliteTable(
+  "status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    /** null for the entry that records the commitment's first status. */
+    fromStatus: text("from_status", { enum: STATUSES }),
+    toStatus: text("to_status", { enum: STATUSES }).notNull(),
+    changedBy: integer("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: text("changed_at").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [
+    index("status_changes_commitment").on(t.commitmentId, t.changedAt),
+    index("status_changes_changed_at").on(t.changedAt),
+    check("status_changes_from", sql`${t.fromStatus} IS NULL OR ${oneOf(t.fromStatus, STATUSES)}`),
+    check("status_changes_to", oneOf(t.toStatus, STATUSES)),
+    check("status_changes_reason", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+export const statusChangeEvidence = sqliteTable(
+  "status_change_evidence",
+  {
+    statusChangeId: integer("status_change_id")
+      .notNull()
+      .references(() => statusChanges.id, { onDelete: "cascade" }),
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+  },
+  (t) => [primaryKey({ columns: [t.statusChangeId, t.evidenceId] })],
+);
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    at: createdAt(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_log_entity").on(t.entityType, t.entityId), index("audit_log_at").on(t.at)],
+);
+
+/** Small key/value facts about this installation, e.g. whether the demo set is loaded. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type Mesa = typeof mesas.$inferSelect;
+export type Party = typeof parties.$inferSelect;
+export type Commitment = typeof commitments.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,22 @@
+import type { Locale } from "./locales";
+
+const LANGUAGE_TAGS: Record<Locale, string> = { es: "es-PE", en: "en-GB" };
+
+/** Locale-aware formatting of our values: YYYY-MM-DD dates, ISO instants, rates. */
+export function formatterFor(locale: Locale, timeZone: string) {
+  const tag = LANGUAGE_TAGS[locale];
+  const dateFormat = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
+  const number = new Intl.NumberFormat(tag);
+  return {
+    /** A calendar date (YYYY-MM-DD), shown as is whatever the reader's time zone. */
+    date: (day: string) => dateFormat.format(new Date(`${day}T00:00:00Z`)),
+    /** An instant, shown as its calendar date in the app's time zone. */
+    instant: (iso: string) =>
+      new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", timeZone }).format(new Date(iso)),
+    rate: (value: number | null, none: string) => (value === null ? none : percent.format(value)),
+    number: (value: number) => number.format(value),
+  };
+}
+
+export type Formatter = ReturnType<typeof formatterFor>;
