@@ -36,9 +36,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main">{children}</main>
         <footer className="site-footer">
           <p>{m.footer.text}</p>
-          <p>
-            <a href="/api/v1/mesas">{m.footer.api}</a>
-          </p>
         </footer>
       </body>
     </html>

@@ -3,11 +3,11 @@ import path from "node:path";
 // The only place that reads the environment for file locations and time zone (CONTRACT §3).
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_URL ?? "./data/mesa-monitor.db");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_URL ?? "./data/mesa-monitor.db");
 }
 
 export function uploadsDir(): string {
-  return path.resolve(process.env.UPLOADS_DIR ?? "./data/uploads");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR ?? "./data/uploads");
 }
 
 export function appTimeZone(): string {

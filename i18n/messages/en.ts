@@ -21,7 +21,6 @@ export const en: Messages = {
   },
   footer: {
     text: "Mesa Monitor — citizen follow-up of dialogue-table commitments.",
-    api: "Open data API",
   },
   status: {
     pending: "Pending",

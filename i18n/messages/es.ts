@@ -20,7 +20,6 @@ export const es = {
   },
   footer: {
     text: "Mesa Monitor — seguimiento ciudadano de compromisos de mesas de diálogo.",
-    api: "API de datos abiertos",
   },
   status: {
     pending: "Pendiente",

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+
+test("the read API answers as the contract says", async ({ request }) => {
+  const mesas = await (await request.get("/api/v1/mesas")).json();
+  expect(mesas.data.map((m: { slug: string }) => m.slug).sort()).toEqual(["espinar", "las-bambas", "quellaveco"]);
+  expect(Object.keys(mesas.data[0].counts).sort()).toEqual(
+    ["broken", "fulfilled", "in_progress", "overdue", "partial", "pending", "superseded"].sort(),
+  );
+
+  const list = await (await request.get("/api/v1/commitments?mesa=espinar&overdue=true&pageSize=5")).json();
+  expect(list.page).toBe(1);
+  expect(list.pageSize).toBe(5);
+  expect(list.total).toBeGreaterThan(0);
+  for (const c of list.data) {
+    expect(c).toMatchObject({ mesa: "espinar", overdue: true, visibility: "public" });
+    expect(c.responsibleParties.filter((p: { lead: boolean }) => p.lead)).toHaveLength(1);
+  }
+
+  const stats = await (await request.get("/api/v1/stats")).json();
+  const sum = (field: string) => mesas.data.reduce((n: number, m: { counts: Record<string, number> }) => n + m.counts[field], 0);
+  expect(stats.overdue).toBe(sum("overdue"));
+  expect(stats.counts.broken).toBe(sum("broken"));
+  expect(stats.byMonth).toHaveLength(12);
+
+  const party = await (await request.get(`/api/v1/parties/${stats.byParty[0].slug}`)).json();
+  expect(party.slug).toBe(stats.byParty[0].slug);
+  expect(party.mesas.length).toBeGreaterThan(0);
+});
+
+test("a bad API parameter gets a 400 JSON error naming it, never a 500", async ({ request }) => {
+  const cases: [string, string][] = [
+    ["/api/v1/commitments?status=lost", "status"],
+    ["/api/v1/commitments?page=0", "page"],
+    ["/api/v1/commitments?pageSize=1000", "pageSize"],
+    ["/api/v1/commitments?overdue=yes", "overdue"],
+    ["/api/v1/stats?asOf=2025-13-45", "asOf"],
+    ["/api/v1/mesas?asOf=yesterday", "asOf"],
+    ["/api/v1/commitments/abc", "id"],
+  ];
+  for (const [url, param] of cases) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("invalid_parameters");
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toContain(param);
+  }
+  expect((await request.get("/api/v1/mesas/no-existe")).status()).toBe(404);
+  expect((await request.get("/api/v1/commitments/999999")).status()).toBe(404);
+});
