@@ -11,7 +11,7 @@ export const DEFAULT_ADMIN_EMAIL = "admin@mesamonitor.local";
  */
 export async function ensureAdmin(
   db: Db,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<{ email: string; generatedPassword?: string } | null> {
   if (db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get()) return null;
   const email = (env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();

@@ -180,5 +180,4 @@ export const en: Messages = {
     body: "We could not show this page. Please try again in a moment.",
     retry: "Try again",
   },
-  loading: "Loading…",
 };

@@ -179,7 +179,6 @@ export const es = {
     body: "No pudimos mostrar esta página. Intente de nuevo en unos momentos.",
     retry: "Reintentar",
   },
-  loading: "Cargando…",
 };
 
 export type Messages = typeof es;
