@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  complianceRate,
-  endOfDayInstant,
-  isOverdue,
-  shiftDate,
-  statusAt,
-  tally,
-  tallyByParty,
-  todayIn,
-} from "./rules";
+import { complianceRate, endOfDayInstant, isOverdue, shiftDate, statusAt, tally, tallyByParty, todayIn } from "./rules";
 
 const today = "2026-03-10";
 
@@ -46,7 +37,13 @@ describe("today in the app's time zone", () => {
 
 describe("compliance rate", () => {
   it("is null when nothing is due", () => {
-    const t = tally([{ status: "pending", dueOn: null }, { status: "in_progress", dueOn: "2030-01-01" }], today);
+    const t = tally(
+      [
+        { status: "pending", dueOn: null },
+        { status: "in_progress", dueOn: "2030-01-01" },
+      ],
+      today,
+    );
     expect(complianceRate(t)).toBeNull();
   });
   it("counts fulfilled over fulfilled + broken + overdue, excluding superseded", () => {

@@ -82,10 +82,7 @@ export function complianceRate(t: Pick<Tally, "counts" | "overdue">): number | n
  * A commitment's status at an instant, rebuilt from its history (changes sorted oldest first,
  * ISO timestamps). Before its first recorded change a commitment counts as `pending`.
  */
-export function statusAt(
-  changes: readonly { toStatus: Status; changedAt: string }[],
-  instant: Date,
-): Status {
+export function statusAt(changes: readonly { toStatus: Status; changedAt: string }[], instant: Date): Status {
   const limit = instant.toISOString();
   let status: Status = "pending";
   for (const change of changes) {

@@ -169,10 +169,7 @@ export const commitments = sqliteTable(
     check("commitments_visibility", oneOf(t.visibility, VISIBILITIES)),
     check("commitments_made_on", isoDate(t.madeOn)),
     check("commitments_due_on", isoDate(t.dueOn)),
-    check(
-      "commitments_superseded",
-      sql`(${t.status} = 'superseded') = (${t.supersededBy} IS NOT NULL)`,
-    ),
+    check("commitments_superseded", sql`(${t.status} = 'superseded') = (${t.supersededBy} IS NOT NULL)`),
   ],
 );
 
@@ -191,7 +188,9 @@ export const commitmentParties = sqliteTable(
     primaryKey({ columns: [t.commitmentId, t.partyId] }),
     index("commitment_parties_party").on(t.partyId),
     // At most one lead per commitment.
-    uniqueIndex("commitment_parties_one_lead").on(t.commitmentId).where(sql`${t.isLead} = 1`),
+    uniqueIndex("commitment_parties_one_lead")
+      .on(t.commitmentId)
+      .where(sql`${t.isLead} = 1`),
   ],
 );
 

@@ -17,7 +17,8 @@ test("the read API answers as the contract says", async ({ request }) => {
   }
 
   const stats = await (await request.get("/api/v1/stats")).json();
-  const sum = (field: string) => mesas.data.reduce((n: number, m: { counts: Record<string, number> }) => n + m.counts[field], 0);
+  const sum = (field: string) =>
+    mesas.data.reduce((n: number, m: { counts: Record<string, number> }) => n + m.counts[field], 0);
   expect(stats.overdue).toBe(sum("overdue"));
   expect(stats.counts.broken).toBe(sum("broken"));
   expect(stats.byMonth).toHaveLength(12);

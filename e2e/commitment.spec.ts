@@ -6,7 +6,13 @@ test("a commitment page shows its text, parties, evidence and history", async ({
   // Find, through the public API, a commitment with accepted evidence and a status change.
   const list = (await (await request.get("/api/v1/commitments?pageSize=100")).json()).data as Listed[];
   let chosen:
-    | { id: number; code: string; responsibleParties: { name: string }[]; evidence: { summary: string }[]; history: { reason: string }[] }
+    | {
+        id: number;
+        code: string;
+        responsibleParties: { name: string }[];
+        evidence: { summary: string }[];
+        history: { reason: string }[];
+      }
     | undefined;
   for (const item of list) {
     const detail = await (await request.get(`/api/v1/commitments/${item.id}`)).json();

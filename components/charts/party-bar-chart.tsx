@@ -16,12 +16,18 @@ export function PartyBarChart({
   labels: { overdue: string; broken: string; chart: string };
 }) {
   return (
-    <div className="chart" role="img" aria-label={labels.chart}>
+    <div className="chart" role="img" aria-label={labels.chart} style={{ height: 80 + data.length * 34 }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ left: 8, right: 16 }}
+          barCategoryGap={6}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip />
           <Legend />
           <Bar dataKey="overdue" name={labels.overdue} stackId="a" fill="#b3261e" />

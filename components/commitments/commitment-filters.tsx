@@ -25,7 +25,14 @@ export function CommitmentFilters({
   // Keyed by the filters: after a client-side navigation (e.g. "clear filters") the inputs must
   // show the new URL's values, and uncontrolled inputs only read their defaults on mount.
   return (
-    <form key={JSON.stringify(filters)} method="get" action={action} className="filters" role="search" aria-label={m.filters.heading}>
+    <form
+      key={JSON.stringify(filters)}
+      method="get"
+      action={action}
+      className="filters"
+      role="search"
+      aria-label={m.filters.heading}
+    >
       <label>
         {m.filters.q}
         <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} />

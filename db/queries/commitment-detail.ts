@@ -32,6 +32,7 @@ export type HistoryDto = {
 };
 
 export type CommitmentDetail = CommitmentDto & {
+  mesaName: string;
   meeting: number | null;
   evidence: EvidenceDto[];
   history: HistoryDto[];
@@ -41,10 +42,11 @@ export type CommitmentDetail = CommitmentDto & {
 export function getCommitment(viewer: Viewer, id: number): CommitmentDetail | null {
   const row = findCommitmentRow(viewer, id);
   if (!row) return null;
-  const { mesaId, meetingId, ...dtoRow } = row;
+  const { mesaId, mesaName, meetingId, ...dtoRow } = row;
   const [dto] = toDtos([dtoRow], todayIn(appTimeZone()));
   return {
     ...dto,
+    mesaName,
     meeting: meetingId === null ? null : meetingNumber(meetingId),
     evidence: evidenceOf(id, isStaffOf(viewer, mesaId)),
     history: historyOf(id),

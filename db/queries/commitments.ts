@@ -89,7 +89,7 @@ export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .where(where)
-    .orderBy(asc(mesas.slug), asc(commitments.id))
+    .orderBy(asc(mesas.slug), asc(commitments.code), asc(commitments.id))
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize)
     .all();
@@ -104,14 +104,14 @@ export function allCommitments(viewer: Viewer, filters: Partial<CommitmentFilter
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .where(filterWhere(viewer, filters, today))
-    .orderBy(asc(mesas.slug), asc(commitments.id))
+    .orderBy(asc(mesas.slug), asc(commitments.code), asc(commitments.id))
     .all();
   return toDtos(rows, today);
 }
 
 export function findCommitmentRow(viewer: Viewer, id: number) {
   return getDb()
-    .select({ ...dtoColumns, mesaId: commitments.mesaId, meetingId: commitments.meetingId })
+    .select({ ...dtoColumns, mesaId: commitments.mesaId, mesaName: mesas.name, meetingId: commitments.meetingId })
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .where(and(eq(commitments.id, id), visibleCommitments(viewer)))

@@ -20,7 +20,9 @@ function open() {
 async function createAdmin(db: ReturnType<typeof open>) {
   const admin = await ensureAdmin(db);
   if (admin?.generatedPassword) {
-    console.log(`Admin account created: ${admin.email}\nGenerated password (shown only once): ${admin.generatedPassword}`);
+    console.log(
+      `Admin account created: ${admin.email}\nGenerated password (shown only once): ${admin.generatedPassword}`,
+    );
   } else if (admin) {
     console.log(`Admin account created: ${admin.email} (password from ADMIN_PASSWORD)`);
   }

@@ -181,7 +181,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           to: "superseded",
           daysAgo: 340,
-          reason: "Reemplazado por el acuerdo LB-18 de la cuarta sesión, que fija un nuevo cronograma y divide la obra en dos tramos.",
+          reason:
+            "Reemplazado por el acuerdo LB-18 de la cuarta sesión, que fija un nuevo cronograma y divide la obra en dos tramos.",
           by: "commissioner",
         },
       ],
@@ -216,7 +217,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           to: "partial",
           daysAgo: 380,
-          reason: "Informe de la DIRESA: se tomaron muestras a 320 personas, pero solo la mitad recibió sus resultados.",
+          reason:
+            "Informe de la DIRESA: se tomaron muestras a 320 personas, pero solo la mitad recibió sus resultados.",
           by: "commissioner",
         },
       ],
@@ -232,7 +234,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           daysAgo: 200,
           kind: "testimony",
-          summary: "Dirigentes de un anexo de Challhuahuacho declaran que las familias evaluadas aún no reciben sus resultados.",
+          summary:
+            "Dirigentes de un anexo de Challhuahuacho declaran que las familias evaluadas aún no reciben sus resultados.",
           review: "submitted",
           by: "monitor",
         },
@@ -266,7 +269,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           daysAgo: 655,
           kind: "official_statement",
-          summary: "Comunicado de la empresa que anuncia la constitución del fideicomiso y la conformación de su comité.",
+          summary:
+            "Comunicado de la empresa que anuncia la constitución del fideicomiso y la conformación de su comité.",
           suggests: "fulfilled",
           review: "accepted",
           by: "monitor",
@@ -401,7 +405,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           to: "superseded",
           daysAgo: 340,
-          reason: "Reemplazado por el acuerdo LB-16, que encarga la fiscalización al OEFA con participación de monitores comunales.",
+          reason:
+            "Reemplazado por el acuerdo LB-16, que encarga la fiscalización al OEFA con participación de monitores comunales.",
           by: "commissioner",
         },
       ],
@@ -426,7 +431,8 @@ const LAS_BAMBAS: DemoMesa = {
         {
           to: "partial",
           daysAgo: 250,
-          reason: "Se firmó el acuerdo de compraventa de una parte de los terrenos; quedan pendientes los predios de uso familiar.",
+          reason:
+            "Se firmó el acuerdo de compraventa de una parte de los terrenos; quedan pendientes los predios de uso familiar.",
           by: "commissioner",
         },
       ],
@@ -1198,7 +1204,8 @@ const QUELLAVECO: DemoMesa = {
         {
           daysAgo: 135,
           kind: "testimony",
-          summary: "Declaración de la junta directiva de regantes: la obra no se ha iniciado y el canal sigue con filtraciones.",
+          summary:
+            "Declaración de la junta directiva de regantes: la obra no se ha iniciado y el canal sigue con filtraciones.",
           suggests: "broken",
           review: "accepted",
           by: "monitor",
@@ -1209,7 +1216,8 @@ const QUELLAVECO: DemoMesa = {
           summary: "Publicación en redes sociales que anuncia el inicio de la obra del canal.",
           suggests: "in_progress",
           review: "rejected",
-          reviewNote: "La publicación corresponde a otro canal del distrito; la visita de verificación no encontró obra.",
+          reviewNote:
+            "La publicación corresponde a otro canal del distrito; la visita de verificación no encontró obra.",
           by: "monitor",
         },
       ],
@@ -1235,7 +1243,8 @@ const QUELLAVECO: DemoMesa = {
         {
           to: "superseded",
           daysAgo: 210,
-          reason: "Reemplazado por el acuerdo QV-17, que incorpora al MTC y al Gobierno Regional y define un nuevo trazo.",
+          reason:
+            "Reemplazado por el acuerdo QV-17, que incorpora al MTC y al Gobierno Regional y define un nuevo trazo.",
           by: "commissioner",
         },
       ],
@@ -1631,7 +1640,16 @@ const ESPINAR: DemoMesa = {
       place: "Sede de la Presidencia del Consejo de Ministros, Lima",
       summary:
         "Sesión de alto nivel sobre los acuerdos de desarrollo: educación, saneamiento de tierras, empleo temporal y programas sociales.",
-      attendees: ["pcm", "midagri", "gore-cusco", "muni-espinar", "fudie", "antapaccay", "cc-alto-huancane", "defensoria"],
+      attendees: [
+        "pcm",
+        "midagri",
+        "gore-cusco",
+        "muni-espinar",
+        "fudie",
+        "antapaccay",
+        "cc-alto-huancane",
+        "defensoria",
+      ],
     },
     {
       number: 4,
@@ -1698,7 +1716,8 @@ const ESPINAR: DemoMesa = {
         {
           to: "partial",
           daysAgo: 420,
-          reason: "Informe de la DIRESA Cusco: se atendió a la población evaluada, pero sin atención especializada permanente.",
+          reason:
+            "Informe de la DIRESA Cusco: se atendió a la población evaluada, pero sin atención especializada permanente.",
           by: "commissioner",
         },
       ],
@@ -1714,7 +1733,8 @@ const ESPINAR: DemoMesa = {
         {
           daysAgo: 200,
           kind: "testimony",
-          summary: "Madres de familia de Alto Huancané relatan que deben viajar a Cusco para ser atendidas por especialistas.",
+          summary:
+            "Madres de familia de Alto Huancané relatan que deben viajar a Cusco para ser atendidas por especialistas.",
           review: "accepted",
           by: "monitor",
         },

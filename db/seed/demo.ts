@@ -25,7 +25,11 @@ import type { DemoCommitment } from "./demo-types";
 const DEMO_USERS = {
   commissioner: { email: "comisionada.demo@mesamonitor.example", name: "Comisionada (demo)", role: "commissioner" },
   monitor: { email: "monitor.demo@mesamonitor.example", name: "Monitor comunitario (demo)", role: "monitor" },
-  admin: { email: "coordinacion.demo@mesamonitor.example", name: "Coordinación de la mesa (demo)", role: "commissioner" },
+  admin: {
+    email: "coordinacion.demo@mesamonitor.example",
+    name: "Coordinación de la mesa (demo)",
+    role: "commissioner",
+  },
 } as const;
 
 export function hasAnyMesa(db: Db): boolean {
@@ -68,8 +72,13 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
     for (const demoMesa of DEMO_MESAS) {
       const { parties: members, meetings: demoMeetings, commitments: demoCommitments, ...fields } = demoMesa;
       const mesaId = tx.insert(mesas).values(fields).returning({ id: mesas.id }).get().id;
-      for (const m of members) tx.insert(mesaParties).values({ mesaId, partyId: partyId(m.party), role: m.role }).run();
-      tx.insert(userMesas).values([userIds.commissioner, userIds.monitor].map((userId) => ({ userId, mesaId }))).run();
+      for (const m of members)
+        tx.insert(mesaParties)
+          .values({ mesaId, partyId: partyId(m.party), role: m.role })
+          .run();
+      tx.insert(userMesas)
+        .values([userIds.commissioner, userIds.monitor].map((userId) => ({ userId, mesaId })))
+        .run();
 
       const meetingIds = new Map<number, number>();
       for (const m of demoMeetings) {
@@ -79,11 +88,16 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
           .returning({ id: meetings.id })
           .get().id;
         meetingIds.set(m.number, meetingId);
-        for (const slug of m.attendees) tx.insert(meetingAttendance).values({ meetingId, partyId: partyId(slug) }).run();
+        for (const slug of m.attendees)
+          tx.insert(meetingAttendance)
+            .values({ meetingId, partyId: partyId(slug) })
+            .run();
       }
 
       // Replacements first, so that a superseded commitment can point at its successor.
-      const ordered = [...demoCommitments].sort((a, b) => Number(a.status === "superseded") - Number(b.status === "superseded"));
+      const ordered = [...demoCommitments].sort(
+        (a, b) => Number(a.status === "superseded") - Number(b.status === "superseded"),
+      );
       const codeIds = new Map<string, number>();
       for (const c of ordered) {
         const id = insertCommitment(c);
@@ -91,7 +105,15 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
       }
 
       function insertCommitment(c: DemoCommitment): number {
-        const changes = [{ to: "pending" as const, daysAgo: c.madeDaysAgo, reason: "Registro del compromiso según el acta.", by: "commissioner" as const }, ...c.history];
+        const changes = [
+          {
+            to: "pending" as const,
+            daysAgo: c.madeDaysAgo,
+            reason: "Registro del compromiso según el acta.",
+            by: "commissioner" as const,
+          },
+          ...c.history,
+        ];
         const supersededBy = c.supersededBy === undefined ? null : codeIds.get(c.supersededBy);
         if (supersededBy === undefined) throw new Error(`${c.code} is superseded by an unknown code`);
         const id = tx
@@ -114,7 +136,10 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
           .returning({ id: commitments.id })
           .get().id;
         c.parties.forEach((slug, i) =>
-          tx.insert(commitmentParties).values({ commitmentId: id, partyId: partyId(slug), isLead: i === 0 }).run(),
+          tx
+            .insert(commitmentParties)
+            .values({ commitmentId: id, partyId: partyId(slug), isLead: i === 0 })
+            .run(),
         );
         changes.forEach((change, i) =>
           tx

@@ -29,7 +29,11 @@ describe("first start", () => {
   });
 
   it("loads the three mesas with at least 60 commitments and marks the demo as loaded", () => {
-    expect(listMesas(null).map((m) => m.slug).sort()).toEqual(["espinar", "las-bambas", "quellaveco"]);
+    expect(
+      listMesas(null)
+        .map((m) => m.slug)
+        .sort(),
+    ).toEqual(["espinar", "las-bambas", "quellaveco"]);
     expect(getDb().select({ n: count() }).from(commitments).get()!.n).toBeGreaterThanOrEqual(60);
     expect(demoLoaded(getDb())).toBe(true);
   });

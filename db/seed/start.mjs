@@ -36,7 +36,8 @@ function newest(paths) {
     if (!stat.isDirectory()) latest = Math.max(latest, stat.mtimeMs);
     else
       for (const child of fs.readdirSync(entry)) {
-        if (child !== "node_modules" && !child.startsWith(".")) latest = Math.max(latest, newest([path.join(entry, child)]));
+        if (child !== "node_modules" && !child.startsWith("."))
+          latest = Math.max(latest, newest([path.join(entry, child)]));
       }
   }
   return latest;
@@ -47,7 +48,17 @@ if (mtime("node_modules/.package-lock.json") < mtime("package-lock.json")) {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-const sources = ["app", "components", "db", "public", "auth.ts", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const sources = [
+  "app",
+  "components",
+  "db",
+  "public",
+  "auth.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 if (mtime(".next/BUILD_ID") < newest(sources)) {
   console.log("Building the app (next build)…");
   run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });

@@ -24,7 +24,11 @@ export function makeMesa(slug = `mesa-${next()}`) {
 }
 
 export function makeParty(slug = `party-${next()}`, kind: PartyKind = "community") {
-  return getDb().insert(parties).values({ slug, name: `Party ${slug}`, kind }).returning().get();
+  return getDb()
+    .insert(parties)
+    .values({ slug, name: `Party ${slug}`, kind })
+    .returning()
+    .get();
 }
 
 export function makeCommitment(input: {
@@ -57,22 +61,43 @@ export function makeCommitment(input: {
     .returning()
     .get();
   input.partyIds.forEach((partyId, i) =>
-    db.insert(commitmentParties).values({ commitmentId: row.id, partyId, isLead: i === 0 }).run(),
+    db
+      .insert(commitmentParties)
+      .values({ commitmentId: row.id, partyId, isLead: i === 0 })
+      .run(),
   );
   let from: Status | null = null;
   for (const change of input.history ?? []) {
     db.insert(statusChanges)
-      .values({ commitmentId: row.id, fromStatus: from, toStatus: change.to, changedBy: change.by, changedAt: change.at, reason: "test" })
+      .values({
+        commitmentId: row.id,
+        fromStatus: from,
+        toStatus: change.to,
+        changedBy: change.by,
+        changedAt: change.at,
+        reason: "test",
+      })
       .run();
     from = change.to;
   }
   return row;
 }
 
-export function makeEvidence(commitmentId: number, submittedBy: number, reviewState: "submitted" | "accepted" | "rejected") {
+export function makeEvidence(
+  commitmentId: number,
+  submittedBy: number,
+  reviewState: "submitted" | "accepted" | "rejected",
+) {
   return getDb()
     .insert(evidence)
-    .values({ commitmentId, submittedBy, observedOn: "2025-02-01", kind: "photo", summary: `Evidence ${next()}`, reviewState })
+    .values({
+      commitmentId,
+      submittedBy,
+      observedOn: "2025-02-01",
+      kind: "photo",
+      summary: `Evidence ${next()}`,
+      reviewState,
+    })
     .returning()
     .get();
 }

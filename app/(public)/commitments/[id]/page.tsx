@@ -30,7 +30,7 @@ export default async function CommitmentPage({ params }: Props) {
   return (
     <>
       <p>
-        <Link href={`/mesas/${c.mesa}`}>← {m.commitment.mesa}</Link>
+        <Link href={`/mesas/${c.mesa}`}>← {c.mesaName}</Link>
       </p>
       <h1>
         {fill(m.commitment.heading, { code: c.code })}: {c.title}

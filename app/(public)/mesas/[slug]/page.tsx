@@ -4,6 +4,7 @@ import { CommitmentFilters } from "@/components/commitments/commitment-filters";
 import { CommitmentsTable } from "@/components/commitments/commitments-table";
 import { MeetingList } from "@/components/mesas/meeting-list";
 import { MesaFacts } from "@/components/mesas/mesa-facts";
+import { ParticipantList } from "@/components/mesas/participant-list";
 import { StatusTotals } from "@/components/stats/status-totals";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/db/access";
@@ -52,11 +53,6 @@ export default async function MesaPage({ params, searchParams }: Props) {
         <MesaFacts mesa={mesa} m={m} f={f} />
       </section>
 
-      <section aria-labelledby="meetings">
-        <h2 id="meetings">{m.mesa.meetings}</h2>
-        <MeetingList meetings={mesa.meetings} m={m} f={f} />
-      </section>
-
       <section aria-labelledby="commitments">
         <h2 id="commitments">{m.mesa.commitments}</h2>
         <CommitmentFilters
@@ -77,6 +73,16 @@ export default async function MesaPage({ params, searchParams }: Props) {
           m={m.pagination}
           fragment="#commitments"
         />
+      </section>
+
+      <section aria-labelledby="meetings">
+        <h2 id="meetings">{m.mesa.meetings}</h2>
+        <MeetingList meetings={mesa.meetings} m={m} f={f} />
+      </section>
+
+      <section aria-labelledby="participants">
+        <h2 id="participants">{m.mesa.parties}</h2>
+        <ParticipantList parties={mesa.parties} m={m} />
       </section>
     </>
   );
