@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { UserMenu } from "@/components/layout/user-menu";
 import { isDemoLoaded } from "@/db/queries/settings";
+import { getViewer } from "@/db/session";
 import { getI18n } from "@/i18n/server";
 import { switchLanguage } from "./language/actions";
+import { logout } from "./login/actions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, m } = await getI18n();
+  // A page is never refused for a bad API token header: it is then simply read as the public.
+  const viewer = await getViewer().catch(() => null);
   return (
     <html lang={locale}>
       <body>
@@ -26,7 +31,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <Link href="/">{m.nav.home}</Link>
           </nav>
-          <LanguageSwitch m={m.language} action={switchLanguage} />
+          <div className="user-menu">
+            <UserMenu viewer={viewer} logout={logout} m={m} />
+            <LanguageSwitch m={m.language} action={switchLanguage} />
+          </div>
         </header>
         {isDemoLoaded() && (
           <p role="note" className="demo-notice">

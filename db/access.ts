@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { forbidden, unauthenticated } from "./commands/errors";
 import type { Role } from "./enums";
 import { commitments } from "./schema";
 
@@ -24,10 +25,22 @@ export function isStaffOf(viewer: Viewer, mesaId: number): boolean {
   return viewer?.role === "admin" || (viewer !== null && viewer.mesaIds.includes(mesaId));
 }
 
-/**
- * The viewer of the current request. Until sign-in lands (issue #3) everyone reads as the
- * public; pages and routes already pass it to every query so that nothing changes then.
- */
-export async function getViewer(): Promise<Viewer> {
-  return PUBLIC;
+const RANK: Record<Role, number> = { monitor: 1, commissioner: 2, admin: 3 };
+
+/** Throws 401 for the public, 403 below the given role. */
+export function requireRole(viewer: Viewer, role: Role): NonNullable<Viewer> {
+  if (!viewer) throw unauthenticated();
+  if (RANK[viewer.role] < RANK[role]) throw forbidden();
+  return viewer;
+}
+
+/** Commissioners of the mesa and admins may edit it (CONTRACT §2). */
+export function canEditMesa(viewer: Viewer, mesaId: number): boolean {
+  return viewer?.role === "admin" || (viewer?.role === "commissioner" && viewer.mesaIds.includes(mesaId));
+}
+
+export function requireMesaEditor(viewer: Viewer, mesaId: number): NonNullable<Viewer> {
+  requireRole(viewer, "commissioner");
+  if (!canEditMesa(viewer, mesaId)) throw forbidden();
+  return viewer!;
 }

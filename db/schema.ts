@@ -350,3 +350,15 @@ export type Commitment = typeof commitments.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
 export type User = typeof users.$inferSelect;
+
+/** Failed sign-ins, for throttling per account and per address. Old rows are pruned on write. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_email").on(t.email, t.at), index("login_failures_address").on(t.address, t.at)],
+);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PartyBarChart } from "@/components/charts/party-bar-chart";
 import { PartyTable } from "@/components/stats/party-table";
 import { StatusTotals } from "@/components/stats/status-totals";
-import { getViewer } from "@/db/access";
+import { getViewer } from "@/db/session";
 import { countsOf, listMesas } from "@/db/queries/mesas";
 import { getStats } from "@/db/queries/stats";
 import { getI18n } from "@/i18n/server";

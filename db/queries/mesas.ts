@@ -132,3 +132,7 @@ function meetingsOf(mesaId: number): MeetingSummary[] {
     attendees: attendance.filter((a) => a.meetingId === id).map(({ slug, name }) => ({ slug, name })),
   }));
 }
+
+export function findMesaId(slug: string): number | undefined {
+  return getDb().select({ id: mesas.id }).from(mesas).where(eq(mesas.slug, slug)).get()?.id;
+}

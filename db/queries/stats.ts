@@ -3,8 +3,9 @@ import { eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
 import { complianceRate, tally, tallyByParty, type StatusCounts } from "../rules";
-import { mesas, parties } from "../schema";
+import { parties } from "../schema";
 import { loadFacts, referenceDay, type FactScope } from "./facts";
+import { findMesaId } from "./mesas";
 import { monthlyCompliance } from "./monthly";
 
 export type PartyStanding = {
@@ -76,7 +77,7 @@ export function resolveStatsScope(params: {
   const db = getDb();
   const scope: FactScope = { theme: params.theme, asOf: params.asOf };
   if (params.mesa) {
-    scope.mesaId = db.select({ id: mesas.id }).from(mesas).where(eq(mesas.slug, params.mesa)).get()?.id;
+    scope.mesaId = findMesaId(params.mesa);
     if (scope.mesaId === undefined) return { unknown: "mesa" };
   }
   if (params.party) {

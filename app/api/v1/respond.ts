@@ -1,35 +1,77 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { firstValues } from "@/db/queries/filters";
+import { CommandError, issuesFromZod } from "@/db/commands/errors";
+import { firstValues, parseId } from "@/db/queries/filters";
+import { en } from "@/i18n/messages/en";
 
 // The JSON error shape of CONTRACT §5: {error:{code, message, issues?:[{path, message}]}}.
 
-export type ApiIssue = { path: string; message: string };
-
-export function apiError(status: number, code: string, message: string, issues?: ApiIssue[]) {
-  return NextResponse.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
+export function apiError(error: CommandError) {
+  const issues = error.issues.map((issue) => ({ path: issue.path, message: en.errors[issue.code] }));
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, ...(issues.length ? { issues } : {}) } },
+    { status: error.status },
+  );
 }
 
-export function notFound(what: string) {
-  return apiError(404, "not_found", `${what} not found`);
+/** Runs a handler, answering a refused command with its status and JSON error. */
+export async function respond(handler: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof CommandError) return apiError(error);
+    throw error;
+  }
 }
 
 /**
- * Validates query parameters with a zod schema: the data, or a 400 answer naming every bad
- * parameter. Repeated parameters use their first value.
+ * Validates query parameters with a zod schema, or throws a 400 naming every bad parameter.
+ * Repeated parameters use their first value.
  */
-export function parseQuery<T extends z.ZodType>(
-  request: Request,
-  schema: T,
-): { data: z.output<T>; response?: never } | { data?: never; response: NextResponse } {
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
   const result = schema.safeParse(firstValues(new URL(request.url).searchParams));
-  if (result.success) return { data: result.data };
-  return {
-    response: apiError(
-      400,
-      "invalid_parameters",
-      "Some query parameters are not valid.",
-      result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-    ),
-  };
+  if (result.success) return result.data;
+  throw new CommandError(
+    400,
+    "invalid_parameters",
+    "Some query parameters are not valid.",
+    issuesFromZod(result.error),
+  );
+}
+
+/**
+ * Refuses a cross-site write that rides on the browser's session cookie. Token-authenticated
+ * requests cannot be forged by another site, and Auth.js's cookie is SameSite=Lax besides.
+ */
+function assertSameSite(request: Request): void {
+  if (request.headers.get("authorization")) return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const crossOrigin = origin !== null && origin !== "null" && new URL(origin).host !== host;
+  if (crossOrigin || origin === "null" || request.headers.get("sec-fetch-site") === "cross-site") {
+    throw new CommandError(403, "cross_site", "Cross-site requests may not write.");
+  }
+}
+
+/** Reads a JSON write body (same-site or token-authenticated), or throws a 400 when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  assertSameSite(request);
+  try {
+    return await request.json();
+  } catch {
+    throw new CommandError(400, "invalid_json", "The request body must be JSON.");
+  }
+}
+
+export type IdContext = { params: Promise<{ id: string }> };
+
+/** The `{id}` of a route, or a 400 naming it. */
+export async function idParam({ params }: IdContext): Promise<number> {
+  const id = parseId((await params).id);
+  if (id === null) {
+    throw new CommandError(400, "invalid_parameters", "The id must be a positive integer.", [
+      { path: "id", code: "invalid" },
+    ]);
+  }
+  return id;
 }

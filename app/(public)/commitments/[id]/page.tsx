@@ -2,19 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceTimeline } from "@/components/commitments/evidence-timeline";
+import { StatusForm } from "@/components/commitments/status-form";
 import { StatusHistory } from "@/components/commitments/status-history";
 import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
-import { getViewer } from "@/db/access";
+import { canEditMesa } from "@/db/access";
+import { STATUSES } from "@/db/enums";
+import { findMesaId } from "@/db/queries/mesas";
+import { getViewer } from "@/db/session";
 import { getCommitment } from "@/db/queries/commitment-detail";
 import { parseId } from "@/db/queries/filters";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
+import { changeStatusAction } from "@/app/(staff)/commitments/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
   const id = parseId((await params).id);
   return id === null ? null : getCommitment(await getViewer(), id);
+}
+
+async function canEdit(mesa: string) {
+  const mesaId = findMesaId(mesa);
+  return mesaId !== undefined && canEditMesa(await getViewer(), mesaId);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -26,6 +36,7 @@ export default async function CommitmentPage({ params }: Props) {
   const [commitment, { m, f }] = await Promise.all([load(params), getI18n()]);
   if (!commitment) notFound();
   const c = commitment;
+  const editor = await canEdit(c.mesa);
 
   return (
     <>
@@ -39,6 +50,13 @@ export default async function CommitmentPage({ params }: Props) {
         <StatusBadge status={c.status} label={m.status[c.status]} /> {c.overdue && <OverdueBadge label={m.overdue} />}{" "}
         {c.visibility === "restricted" && <RestrictedBadge label={m.visibility.restricted} />}
       </p>
+      {editor && (
+        <p>
+          <Link href={`/commitments/${c.id}/edit`} className="button">
+            {m.forms.edit}
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="text">
         <h2 id="text">{m.commitment.text}</h2>
@@ -93,6 +111,19 @@ export default async function CommitmentPage({ params }: Props) {
         <h2 id="history">{m.commitment.history}</h2>
         <StatusHistory history={c.history} m={m} f={f} />
       </section>
+
+      {editor && (
+        <section aria-labelledby="change-status">
+          <h2 id="change-status">{m.forms.changeStatus}</h2>
+          <StatusForm
+            action={changeStatusAction.bind(null, c.id)}
+            current={c.status}
+            statuses={STATUSES}
+            evidence={c.evidence.map((e) => ({ id: e.id, label: `#${e.id} ${f.date(e.observedOn)} — ${e.summary}` }))}
+            m={m}
+          />
+        </section>
+      )}
     </>
   );
 }

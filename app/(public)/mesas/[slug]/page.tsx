@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitmentFilters } from "@/components/commitments/commitment-filters";
 import { CommitmentsTable } from "@/components/commitments/commitments-table";
@@ -7,7 +8,8 @@ import { MesaFacts } from "@/components/mesas/mesa-facts";
 import { ParticipantList } from "@/components/mesas/participant-list";
 import { StatusTotals } from "@/components/stats/status-totals";
 import { Pagination } from "@/components/ui/pagination";
-import { getViewer } from "@/db/access";
+import { canEditMesa } from "@/db/access";
+import { getViewer } from "@/db/session";
 import { STATUSES, THEMES } from "@/db/enums";
 import { listCommitments } from "@/db/queries/commitments";
 import { commitmentFiltersSchema, firstValues, parseLeniently } from "@/db/queries/filters";
@@ -55,6 +57,13 @@ export default async function MesaPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="commitments">
         <h2 id="commitments">{m.mesa.commitments}</h2>
+        {canEditMesa(viewer, mesa.id) && (
+          <p>
+            <Link href={`${path}/commitments/new`} className="button button-primary">
+              {m.forms.create}
+            </Link>
+          </p>
+        )}
         <CommitmentFilters
           action={path}
           filters={filters}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusTotals } from "@/components/stats/status-totals";
-import { getViewer } from "@/db/access";
+import { getViewer } from "@/db/session";
 import { getParty } from "@/db/queries/parties";
 import { getI18n } from "@/i18n/server";
 

@@ -1,18 +1,19 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/db/access";
+import { CommandError } from "@/db/commands/errors";
 import { statsParamsSchema } from "@/db/queries/filters";
 import { getStats, resolveStatsScope } from "@/db/queries/stats";
-import { apiError, parseQuery } from "../respond";
+import { getViewer } from "@/db/session";
+import { parseQuery, respond } from "../respond";
 
-export async function GET(request: Request) {
-  const query = parseQuery(request, statsParamsSchema);
-  if (query.response) return query.response;
-  const resolved = resolveStatsScope(query.data);
-  if (resolved.unknown) {
-    return apiError(404, "not_found", `No ${resolved.unknown} with that slug.`, [
-      { path: resolved.unknown, message: "no such slug" },
-    ]);
-  }
-  const { total: _, ...stats } = getStats(await getViewer(), resolved.scope);
-  return NextResponse.json(stats);
+export function GET(request: Request) {
+  return respond(async () => {
+    const resolved = resolveStatsScope(parseQuery(request, statsParamsSchema));
+    if (resolved.unknown) {
+      throw new CommandError(404, "not_found", `No ${resolved.unknown} with that slug.`, [
+        { path: resolved.unknown, code: "invalid_choice" },
+      ]);
+    }
+    const { total: _, ...stats } = getStats(await getViewer(), resolved.scope);
+    return NextResponse.json(stats);
+  });
 }

@@ -1,16 +1,23 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/db/access";
+import { requireRole } from "@/db/access";
+import { updateCommitment } from "@/db/commands/commitments";
+import { notFound } from "@/db/commands/errors";
 import { getCommitment } from "@/db/queries/commitment-detail";
-import { parseId } from "@/db/queries/filters";
-import { apiError, notFound } from "../../respond";
+import { getViewer } from "@/db/session";
+import { idParam, readJson, respond, type IdContext } from "../../respond";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) {
-    return apiError(400, "invalid_parameters", "The commitment id must be a positive integer.", [
-      { path: "id", message: "must be a positive integer" },
-    ]);
-  }
-  const commitment = getCommitment(await getViewer(), id);
-  return commitment ? NextResponse.json(commitment) : notFound("Commitment");
+export function GET(_request: Request, context: IdContext) {
+  return respond(async () => {
+    const commitment = getCommitment(await getViewer(), await idParam(context));
+    if (!commitment) throw notFound("Commitment");
+    return NextResponse.json(commitment);
+  });
+}
+
+export function PATCH(request: Request, context: IdContext) {
+  return respond(async () => {
+    const id = await idParam(context);
+    const viewer = requireRole(await getViewer(), "commissioner");
+    return NextResponse.json(updateCommitment(viewer, id, await readJson(request)));
+  });
 }

@@ -1,14 +1,16 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/db/access";
+import { notFound } from "@/db/commands/errors";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { getMesa } from "@/db/queries/mesas";
-import { notFound, parseQuery } from "../../respond";
+import { getViewer } from "@/db/session";
+import { parseQuery, respond } from "../../respond";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const query = parseQuery(request, asOfParamsSchema);
-  if (query.response) return query.response;
-  const mesa = getMesa(await getViewer(), (await params).slug, query.data.asOf);
-  if (!mesa) return notFound("Mesa");
-  const { id: _, ...dto } = mesa;
-  return NextResponse.json(dto);
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return respond(async () => {
+    const { asOf } = parseQuery(request, asOfParamsSchema);
+    const mesa = getMesa(await getViewer(), (await params).slug, asOf);
+    if (!mesa) throw notFound("Mesa");
+    const { id: _, ...dto } = mesa;
+    return NextResponse.json(dto);
+  });
 }

@@ -1,12 +1,15 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/db/access";
+import { notFound } from "@/db/commands/errors";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { getParty } from "@/db/queries/parties";
-import { notFound, parseQuery } from "../../respond";
+import { getViewer } from "@/db/session";
+import { parseQuery, respond } from "../../respond";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const query = parseQuery(request, asOfParamsSchema);
-  if (query.response) return query.response;
-  const party = getParty(await getViewer(), (await params).slug, query.data.asOf);
-  return party ? NextResponse.json(party) : notFound("Party");
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return respond(async () => {
+    const { asOf } = parseQuery(request, asOfParamsSchema);
+    const party = getParty(await getViewer(), (await params).slug, asOf);
+    if (!party) throw notFound("Party");
+    return NextResponse.json(party);
+  });
 }

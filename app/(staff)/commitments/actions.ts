@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/forms/form-state";
+import { commitmentFromForm, statusChangeFromForm } from "@/db/commands/commitment-input";
+import { createCommitment, updateCommitment } from "@/db/commands/commitments";
+import { changeStatus } from "@/db/commands/status";
+import { getViewer } from "@/db/session";
+import { formFailure, formValues } from "@/app/form-actions";
+
+// Each action: viewer → command (which validates and authorizes) → revalidate → redirect,
+// the redirect outside try/catch (it works by throwing).
+
+export async function createCommitmentAction(mesa: string, _state: FormState, formData: FormData): Promise<FormState> {
+  let id: number;
+  try {
+    id = createCommitment(await getViewer(), { mesa, ...commitmentFromForm(formData) }).id;
+  } catch (error) {
+    return formFailure(error, formValues(formData));
+  }
+  revalidatePath("/", "layout");
+  redirect(`/commitments/${id}`);
+}
+
+export async function updateCommitmentAction(id: number, _state: FormState, formData: FormData): Promise<FormState> {
+  try {
+    updateCommitment(await getViewer(), id, commitmentFromForm(formData));
+  } catch (error) {
+    return formFailure(error, formValues(formData));
+  }
+  revalidatePath("/", "layout");
+  redirect(`/commitments/${id}`);
+}
+
+export async function changeStatusAction(id: number, _state: FormState, formData: FormData): Promise<FormState> {
+  try {
+    changeStatus(await getViewer(), id, statusChangeFromForm(formData));
+  } catch (error) {
+    return formFailure(error, formValues(formData));
+  }
+  revalidatePath("/", "layout");
+  return { status: "saved", fieldErrors: {}, values: {} };
+}

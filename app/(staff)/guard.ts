@@ -1,0 +1,18 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { canEditMesa, type Viewer } from "@/db/access";
+import { getViewer } from "@/db/session";
+
+/** Staff pages: the public is sent to sign in and comes back here afterwards. */
+export async function requirePageViewer(path: string): Promise<NonNullable<Viewer>> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return viewer;
+}
+
+/** Editing pages of a mesa: its commissioners and admins; others get a 403 page. */
+export async function requireMesaEditorPage(path: string, mesaId: number): Promise<NonNullable<Viewer>> {
+  const viewer = await requirePageViewer(path);
+  if (!canEditMesa(viewer, mesaId)) forbidden();
+  return viewer;
+}

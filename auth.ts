@@ -1,0 +1,45 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { attemptSignIn } from "@/db/commands/sign-in";
+
+/** Raised when an account or address has failed too often; the login form explains it. */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+export const SESSION_MAX_AGE = 8 * 60 * 60;
+
+/** The client's address as the server (or the proxy in front of it) reports it. */
+function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Credentials sign-in requires JWT sessions; the user is re-read from the database on every
+  // request (db/viewers.ts), so disabling an account ends its sessions at once.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 15 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === "string" ? credentials.email : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        if (!email || !password || password.length > 1024) return null;
+        const result = await attemptSignIn({ email, password, address: clientAddress(request) });
+        if (result === "throttled") throw new ThrottledSignIn();
+        return result && { id: String(result.id), name: result.name, email: result.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,19 @@
+import Link from "next/link";
+import type { Viewer } from "@/db/access";
+import { fill } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages/es";
+
+export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => Promise<void>; m: Messages }) {
+  if (!viewer) return <Link href="/login">{m.auth.login}</Link>;
+  return (
+    <div className="user-menu">
+      <span>{fill(m.auth.signedInAs, { name: viewer.name })}</span>
+      {viewer.role === "admin" && <Link href="/admin/users">{m.nav.admin}</Link>}
+      <form action={logout}>
+        <button type="submit" className="link-button">
+          {m.auth.logout}
+        </button>
+      </form>
+    </div>
+  );
+}

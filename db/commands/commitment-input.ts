@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { STATUSES, THEMES, VISIBILITIES } from "../enums";
+import { isoDateSchema, slugSchema } from "../queries/filters";
+import type { FieldIssue } from "./errors";
+
+// The inputs of commitment writes, shared by the JSON API and the forms.
+
+const fields = {
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(10_000),
+  theme: z.enum(THEMES),
+  responsibleParties: z
+    .array(z.object({ slug: slugSchema, lead: z.boolean().default(false) }).strict())
+    .min(1)
+    .max(20),
+  madeOn: isoDateSchema,
+  dueOn: isoDateSchema.nullable(),
+  meeting: z.number().int().positive().nullable(),
+  visibility: z.enum(VISIBILITIES),
+};
+
+export const createCommitmentSchema = z
+  .object({
+    mesa: slugSchema,
+    ...fields,
+    dueOn: fields.dueOn.default(null),
+    meeting: fields.meeting.default(null),
+    visibility: fields.visibility.default("public"),
+  })
+  .strict();
+export type CreateCommitmentInput = z.output<typeof createCommitmentSchema>;
+
+/** PATCH: any subset of the fields; the status changes only through its own command. */
+export const updateCommitmentSchema = z.object(fields).partial().strict();
+export type UpdateCommitmentInput = z.output<typeof updateCommitmentSchema>;
+
+export const statusChangeSchema = z
+  .object({
+    status: z.enum(STATUSES),
+    reason: z.string().trim().min(1).max(2000),
+    evidenceIds: z.array(z.number().int().positive()).max(50).default([]),
+    supersededBy: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+export type StatusChangeInput = z.output<typeof statusChangeSchema>;
+
+/** Rules across fields, checked on the complete commitment (after merging a PATCH). */
+export function crossFieldIssues(c: {
+  responsibleParties: { slug: string; lead: boolean }[];
+  madeOn: string;
+  dueOn: string | null;
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (c.responsibleParties.filter((p) => p.lead).length !== 1) {
+    issues.push({ path: "responsibleParties", code: "one_lead" });
+  }
+  if (new Set(c.responsibleParties.map((p) => p.slug)).size !== c.responsibleParties.length) {
+    issues.push({ path: "responsibleParties", code: "duplicate" });
+  }
+  if (c.dueOn !== null && c.dueOn < c.madeOn) issues.push({ path: "dueOn", code: "due_before_made" });
+  return issues;
+}
+
+const text = (formData: FormData, key: string) => {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+const optionalNumber = (value: string | undefined) => (value ? Number(value) : null);
+
+/** A commitment form's fields → the API's input shape (checkboxes `party`, radio `lead`). */
+export function commitmentFromForm(formData: FormData) {
+  const lead = text(formData, "lead");
+  return {
+    code: text(formData, "code"),
+    title: text(formData, "title"),
+    text: text(formData, "text"),
+    theme: text(formData, "theme"),
+    responsibleParties: formData.getAll("party").map((slug) => ({ slug: String(slug), lead: slug === lead })),
+    madeOn: text(formData, "madeOn"),
+    dueOn: text(formData, "dueOn") || null,
+    meeting: optionalNumber(text(formData, "meeting")),
+    visibility: text(formData, "visibility"),
+  };
+}
+
+/** A status form's fields → the API's input shape. */
+export function statusChangeFromForm(formData: FormData) {
+  return {
+    status: text(formData, "status"),
+    reason: text(formData, "reason"),
+    evidenceIds: formData.getAll("evidence").map(Number),
+    supersededBy: optionalNumber(text(formData, "supersededBy")),
+  };
+}

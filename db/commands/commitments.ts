@@ -1,0 +1,162 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { requireMesaEditor, requireRole, type Viewer } from "../access";
+import { getDb } from "../client";
+import { getCommitment } from "../queries/commitment-detail";
+import { findCommitmentRow } from "../queries/commitments";
+import { findMesaId } from "../queries/mesas";
+import { commitmentParties, commitments, meetings, parties, statusChanges } from "../schema";
+import { audit, type Tx } from "./audit";
+import {
+  createCommitmentSchema,
+  crossFieldIssues,
+  updateCommitmentSchema,
+  type CreateCommitmentInput,
+} from "./commitment-input";
+import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
+
+const CREATED_REASON = "Registro del compromiso";
+
+type PartyRefs = CreateCommitmentInput["responsibleParties"];
+
+/** Party slugs → ids; each unknown slug is an issue at its position. */
+function resolveParties(refs: PartyRefs, issues: FieldIssue[]) {
+  const rows = getDb()
+    .select({ id: parties.id, slug: parties.slug })
+    .from(parties)
+    .where(
+      inArray(
+        parties.slug,
+        refs.map((r) => r.slug),
+      ),
+    )
+    .all();
+  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  refs.forEach((ref, i) => {
+    if (!ids.has(ref.slug)) issues.push({ path: `responsibleParties.${i}.slug`, code: "unknown_party" });
+  });
+  return refs.map((ref) => ({ partyId: ids.get(ref.slug)!, isLead: ref.lead }));
+}
+
+function resolveMeeting(mesaId: number, number: number | null, issues: FieldIssue[]): number | null {
+  if (number === null) return null;
+  const id = getDb()
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.mesaId, mesaId), eq(meetings.number, number)))
+    .get()?.id;
+  if (id === undefined) issues.push({ path: "meeting", code: "unknown_meeting" });
+  return id ?? null;
+}
+
+function assertCodeFree(tx: Tx, mesaId: number, code: string, exceptId?: number) {
+  const clash = tx
+    .select({ id: commitments.id })
+    .from(commitments)
+    .where(and(eq(commitments.mesaId, mesaId), eq(commitments.code, code)))
+    .get();
+  if (clash && clash.id !== exceptId) {
+    throw new CommandError(409, "conflict", `Code ${code} is already used in this mesa.`, [
+      { path: "code", code: "taken" },
+    ]);
+  }
+}
+
+function replaceParties(tx: Tx, commitmentId: number, links: { partyId: number; isLead: boolean }[]) {
+  tx.delete(commitmentParties).where(eq(commitmentParties.commitmentId, commitmentId)).run();
+  tx.insert(commitmentParties)
+    .values(links.map((link) => ({ commitmentId, ...link })))
+    .run();
+}
+
+/** Creates a commitment (commissioner of its mesa, or admin). Returns it as the API shows it. */
+export function createCommitment(viewer: Viewer, input: unknown) {
+  requireRole(viewer, "commissioner");
+  const data = validate(createCommitmentSchema, input);
+  const mesaId = findMesaId(data.mesa);
+  if (mesaId === undefined) throw invalid([{ path: "mesa", code: "invalid_choice" }]);
+  requireMesaEditor(viewer, mesaId);
+
+  const issues = crossFieldIssues(data);
+  const links = resolveParties(data.responsibleParties, issues);
+  const meetingId = resolveMeeting(mesaId, data.meeting, issues);
+  if (issues.length) throw invalid(issues);
+
+  const now = new Date().toISOString();
+  const id = getDb().transaction((tx) => {
+    assertCodeFree(tx, mesaId, data.code);
+    const row = tx
+      .insert(commitments)
+      .values({
+        mesaId: mesaId,
+        meetingId,
+        code: data.code,
+        title: data.title,
+        text: data.text,
+        theme: data.theme,
+        madeOn: data.madeOn,
+        dueOn: data.dueOn,
+        visibility: data.visibility,
+        status: "pending",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    replaceParties(tx, row.id, links);
+    tx.insert(statusChanges)
+      .values({
+        commitmentId: row.id,
+        fromStatus: null,
+        toStatus: "pending",
+        changedBy: viewer!.userId,
+        changedAt: now,
+        reason: CREATED_REASON,
+      })
+      .run();
+    audit(tx, viewer, "commitment.create", { type: "commitment", id: row.id }, null, {
+      ...row,
+      responsibleParties: data.responsibleParties,
+    });
+    return row.id;
+  });
+  return getCommitment(viewer, id)!;
+}
+
+/** Finds a commitment the viewer may edit: 404 when invisible to them, 403 when only readable. */
+export function editableCommitment(viewer: Viewer, id: number) {
+  requireRole(viewer, "commissioner");
+  const row = findCommitmentRow(viewer, id);
+  if (!row) throw notFound("Commitment");
+  requireMesaEditor(viewer, row.mesaId);
+  return row;
+}
+
+/** Edits any subset of a commitment's fields (not its status). */
+export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
+  const current = editableCommitment(viewer, id);
+  const patch = validate(updateCommitmentSchema, input);
+  const before = getCommitment(viewer, id)!;
+  const merged = {
+    responsibleParties: patch.responsibleParties ?? before.responsibleParties,
+    madeOn: patch.madeOn ?? before.madeOn,
+    dueOn: patch.dueOn === undefined ? before.dueOn : patch.dueOn,
+  };
+  const issues = crossFieldIssues(merged);
+  const links = patch.responsibleParties ? resolveParties(patch.responsibleParties, issues) : null;
+  const meetingId =
+    patch.meeting === undefined ? current.meetingId : resolveMeeting(current.mesaId, patch.meeting, issues);
+  if (issues.length) throw invalid(issues);
+
+  getDb().transaction((tx) => {
+    if (patch.code !== undefined) assertCodeFree(tx, current.mesaId, patch.code, id);
+    const { responsibleParties: _, meeting: __, ...columns } = patch;
+    tx.update(commitments)
+      .set({ ...columns, meetingId, updatedAt: new Date().toISOString() })
+      .where(eq(commitments.id, id))
+      .run();
+    if (links) replaceParties(tx, id, links);
+    audit(tx, viewer, "commitment.update", { type: "commitment", id }, before, patch);
+  });
+  return getCommitment(viewer, id)!;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Viewer } from "../access";
+import { getDb } from "../client";
+import { getCommitment } from "../queries/commitment-detail";
+import { commitments, evidence, statusChangeEvidence, statusChanges } from "../schema";
+import { audit } from "./audit";
+import { statusChangeSchema } from "./commitment-input";
+import { editableCommitment } from "./commitments";
+import { invalid, validate, type FieldIssue } from "./errors";
+
+/**
+ * Sets a commitment's official status with a reason, appending to its history. `superseded`
+ * needs `supersededBy`: another commitment of the same mesa. Cited evidence must be its own.
+ */
+export function changeStatus(viewer: Viewer, id: number, input: unknown) {
+  const current = editableCommitment(viewer, id);
+  const data = validate(statusChangeSchema, input);
+  const db = getDb();
+  const issues: FieldIssue[] = [];
+
+  if (data.status === "superseded") {
+    if (data.supersededBy === null) issues.push({ path: "supersededBy", code: "superseded_by_required" });
+    else {
+      const target = db
+        .select({ mesaId: commitments.mesaId })
+        .from(commitments)
+        .where(eq(commitments.id, data.supersededBy))
+        .get();
+      if (!target || target.mesaId !== current.mesaId || data.supersededBy === id) {
+        issues.push({ path: "supersededBy", code: "superseded_by_same_mesa" });
+      }
+    }
+  } else if (data.supersededBy !== null) {
+    issues.push({ path: "supersededBy", code: "invalid" });
+  }
+
+  const cited = new Set(
+    data.evidenceIds.length
+      ? db
+          .select({ id: evidence.id })
+          .from(evidence)
+          .where(and(eq(evidence.commitmentId, id), inArray(evidence.id, data.evidenceIds)))
+          .all()
+          .map((e) => e.id)
+      : [],
+  );
+  data.evidenceIds.forEach((evidenceId, i) => {
+    if (!cited.has(evidenceId)) issues.push({ path: `evidenceIds.${i}`, code: "unknown_evidence" });
+  });
+  if (issues.length) throw invalid(issues);
+
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    tx.update(commitments)
+      .set({ status: data.status, supersededBy: data.supersededBy, updatedAt: now })
+      .where(eq(commitments.id, id))
+      .run();
+    const change = tx
+      .insert(statusChanges)
+      .values({
+        commitmentId: id,
+        fromStatus: current.status,
+        toStatus: data.status,
+        changedBy: viewer!.userId,
+        changedAt: now,
+        reason: data.reason,
+      })
+      .returning({ id: statusChanges.id })
+      .get();
+    for (const evidenceId of new Set(data.evidenceIds)) {
+      tx.insert(statusChangeEvidence).values({ statusChangeId: change.id, evidenceId }).run();
+    }
+    audit(
+      tx,
+      viewer,
+      "commitment.status",
+      { type: "commitment", id },
+      { status: current.status, supersededBy: current.supersededBy },
+      data,
+    );
+  });
+  return getCommitment(viewer, id)!;
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Viewer } from "./access";
+import { getDb } from "./client";
+import { apiTokens, userMesas, users } from "./schema";
+
+// Who a request is: loaded fresh from the database every time, so that disabling a user,
+// changing a role or revoking a token takes effect on the very next request.
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The viewer for a signed-in user id, or null when the user is gone or disabled. */
+export function viewerForUser(userId: number): Viewer {
+  const db = getDb();
+  const user = db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .get();
+  if (!user) return null;
+  const mesaIds = db
+    .select({ mesaId: userMesas.mesaId })
+    .from(userMesas)
+    .where(eq(userMesas.userId, user.id))
+    .all()
+    .map((row) => row.mesaId);
+  return { userId: user.id, name: user.name, role: user.role, mesaIds };
+}
+
+/** The viewer for a personal API token (recording its use), or null when unknown or revoked. */
+export function viewerForToken(token: string): Viewer {
+  const db = getDb();
+  const row = db
+    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  const viewer = viewerForUser(row.userId);
+  if (viewer) {
+    db.update(apiTokens).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiTokens.id, row.id)).run();
+  }
+  return viewer;
+}
