@@ -40,8 +40,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The README's start command, on a fresh temporary database.
-    command: "rm -rf .e2e-data && node db/seed/start.mjs",
+    // A fresh database with one account per role, then the README's start command.
+    command: "rm -rf .e2e-data && node_modules/.bin/tsx e2e/prepare-db.ts && node db/seed/start.mjs",
     url: `${baseURL}/api/v1/mesas`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newCommitment, pageAs, type AccountName } from "./support";
+
+// The authorization matrix of issue #3, as a table: every write endpoint, every protected page
+// and the reads of a restricted commitment, for each kind of viewer. New routes join the table.
+// Mesa A is Las Bambas (where commissioner A and monitor A are assigned); monitor B has Espinar.
+
+type Viewer = AccountName | "anonymous";
+const VIEWERS: Viewer[] = ["anonymous", "monitorA", "monitorB", "commissionerA", "admin"];
+/** "login" means: sent to the sign-in page. */
+type Expected = number | "login";
+type Ids = { publicId: number; restrictedId: number };
+
+type Row = {
+  name: string;
+  run: (page: Page, ids: Ids) => Promise<Expected>;
+  expect: Record<Viewer, Expected>;
+};
+
+async function api(page: Page, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<Expected> {
+  const response = await page.request.fetch(url, { method, data });
+  return response.status();
+}
+
+async function visit(page: Page, path: string): Promise<Expected> {
+  const response = await page.goto(path);
+  return new URL(page.url()).pathname === "/login" ? "login" : response!.status();
+}
+
+const all = (value: Expected): Record<Viewer, Expected> =>
+  Object.fromEntries(VIEWERS.map((v) => [v, value])) as Record<Viewer, Expected>;
+
+const MATRIX: Row[] = [
+  {
+    name: "POST /api/v1/commitments",
+    run: (page) => api(page, "POST", "/api/v1/commitments", newCommitment()),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 201, admin: 201 },
+  },
+  {
+    name: "PATCH /api/v1/commitments/{public}",
+    run: (page, ids) => api(page, "PATCH", `/api/v1/commitments/${ids.publicId}`, { title: "Título editado" }),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "PATCH /api/v1/commitments/{restricted}",
+    run: (page, ids) => api(page, "PATCH", `/api/v1/commitments/${ids.restrictedId}`, { title: "Título editado" }),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "POST /api/v1/commitments/{public}/status",
+    run: (page, ids) =>
+      api(page, "POST", `/api/v1/commitments/${ids.publicId}/status`, { status: "in_progress", reason: "Avance" }),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/v1/commitments/{restricted}",
+    run: (page, ids) => api(page, "GET", `/api/v1/commitments/${ids.restrictedId}`),
+    expect: { anonymous: 404, monitorA: 200, monitorB: 404, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "page /commitments/{restricted}",
+    run: (page, ids) => visit(page, `/commitments/${ids.restrictedId}`),
+    expect: { anonymous: 404, monitorA: 200, monitorB: 404, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "page /mesas/las-bambas/commitments/new",
+    run: (page) => visit(page, "/mesas/las-bambas/commitments/new"),
+    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "page /commitments/{public}/edit",
+    run: (page, ids) => visit(page, `/commitments/${ids.publicId}/edit`),
+    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
+    name: "page /admin/users",
+    run: (page) => visit(page, "/admin/users"),
+    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 403, admin: 200 },
+  },
+  {
+    name: "page /account/tokens",
+    run: (page) => visit(page, "/account/tokens"),
+    expect: { ...all(200), anonymous: "login" },
+  },
+];
+
+test("authorization matrix: every viewer gets the expected answer everywhere", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await pageAs(browser, "admin");
+  const listed = (await (await admin.request.get("/api/v1/commitments?mesa=las-bambas&pageSize=100")).json()).data as {
+    id: number;
+    visibility: string;
+  }[];
+  const ids: Ids = {
+    publicId: listed.find((c) => c.visibility === "public")!.id,
+    restrictedId: listed.find((c) => c.visibility === "restricted")!.id,
+  };
+
+  const actual: Record<string, Record<Viewer, Expected>> = {};
+  const expected: Record<string, Record<Viewer, Expected>> = {};
+  for (const viewer of VIEWERS) {
+    const page = await pageAs(browser, viewer);
+    for (const row of MATRIX) {
+      (actual[row.name] ??= {} as Record<Viewer, Expected>)[viewer] = await row.run(page, ids);
+      (expected[row.name] ??= {} as Record<Viewer, Expected>)[viewer] = row.expect[viewer];
+    }
+    await page.context().close();
+  }
+  expect(actual).toEqual(expected);
+});
