@@ -78,6 +78,11 @@ const MATRIX: Row[] = [
     expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 403, admin: 200 },
   },
   {
+    name: "page /admin/audit",
+    run: (page) => visit(page, "/admin/audit"),
+    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 403, admin: 200 },
+  },
+  {
     name: "page /account/tokens",
     run: (page) => visit(page, "/account/tokens"),
     expect: { ...all(200), anonymous: "login" },
