@@ -16,3 +16,10 @@ export async function requireMesaEditorPage(path: string, mesaId: number): Promi
   if (!canEditMesa(viewer, mesaId)) forbidden();
   return viewer;
 }
+
+/** Admin pages (users, assignments): the public signs in first; other staff get a 403 page. */
+export async function requireAdminPage(path: string): Promise<NonNullable<Viewer>> {
+  const viewer = await requirePageViewer(path);
+  if (viewer.role !== "admin") forbidden();
+  return viewer;
+}

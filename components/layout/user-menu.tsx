@@ -9,6 +9,7 @@ export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => 
     <div className="user-menu">
       <span>{fill(m.auth.signedInAs, { name: viewer.name })}</span>
       {viewer.role === "admin" && <Link href="/admin/users">{m.nav.admin}</Link>}
+      <Link href="/account/tokens">{m.nav.tokens}</Link>
       <form action={logout}>
         <button type="submit" className="link-button">
           {m.auth.logout}

@@ -17,7 +17,8 @@ export type IssueCode =
   | "unknown_evidence"
   | "unknown_meeting"
   | "taken"
-  | "weak_password";
+  | "weak_password"
+  | "invalid_url";
 
 export type FieldIssue = { path: string; code: IssueCode };
 

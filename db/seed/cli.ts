@@ -1,7 +1,10 @@
 // The command-line entry of CONTRACT §3: `tsx db/seed/cli.ts <command> [options]`.
 import { parseArgs } from "node:util";
 import { databasePath } from "../config";
+import { CommandError } from "../commands/errors";
+import { createUserUnchecked } from "../commands/user-records";
 import { applyMigrations, openDatabase } from "../connection";
+import { generatePassword } from "../passwords";
 import { ensureAdmin } from "./admin";
 import { hasAnyMesa, loadDemo } from "./demo";
 
@@ -9,6 +12,8 @@ const USAGE = `Usage:
   npm run db:migrate                 apply pending migrations
   npm run db:seed [-- --demo]        create the first admin; --demo also loads the demo set into an empty database
   npm run db:backup -- FILE          copy the live database to FILE (safe while the app runs)
+  npm run user:add -- --email E --name N --role monitor|commissioner|admin [--mesa SLUG]... [--password P]
+                                     create an account; without --password one is generated and printed once
   tsx db/seed/cli.ts prepare         what \`npm start\` runs: migrate, demo set if empty, first admin`;
 
 function open() {
@@ -25,6 +30,51 @@ async function createAdmin(db: ReturnType<typeof open>) {
     );
   } else if (admin) {
     console.log(`Admin account created: ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
+}
+
+/** `user:add`: the same checks as the admin page; each refused field is printed, exit code 2. */
+async function addUser(args: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        mesa: { type: "string", multiple: true },
+        password: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const generated = values.password === undefined ? generatePassword() : undefined;
+  const db = open();
+  try {
+    const user = await createUserUnchecked(db, {
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      mesas: values.mesa ?? [],
+      password: values.password ?? generated,
+    });
+    const mesas = user.mesas.length ? user.mesas.join(", ") : "none";
+    console.log(`User created: ${user.email} (${user.role}; mesas: ${mesas})`);
+    if (generated) console.log(`Generated password (shown only once): ${generated}`);
+  } catch (error) {
+    if (error instanceof CommandError && error.issues.length) {
+      // Issue paths are the command's: `mesas.1` is the second --mesa. Codes are i18n `errors` keys.
+      const lines = error.issues.map(({ path, code }) => {
+        const mesa = /^mesas\.(\d+)$/.exec(path);
+        return mesa ? `  --mesa ${values.mesa?.[Number(mesa[1])]}: ${code}` : `  --${path}: ${code}`;
+      });
+      throw new InputError(`${error.message}\n${lines.join("\n")}`);
+    }
+    throw error;
+  } finally {
+    db.$client.close();
   }
 }
 
@@ -55,6 +105,8 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case "user:add":
+      return addUser(rest);
     case "backup": {
       const file = rest.find((arg) => !arg.startsWith("-"));
       if (!file) throw new UsageError("db:backup needs a destination FILE");
@@ -68,9 +120,11 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+/** Well-formed command line, refused values: exit 2 like a usage error, without the usage text. */
+class InputError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   if (error instanceof UsageError) console.error(USAGE);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(error instanceof UsageError || error instanceof InputError ? 2 : 1);
 });

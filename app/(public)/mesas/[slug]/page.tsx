@@ -58,9 +58,15 @@ export default async function MesaPage({ params, searchParams }: Props) {
       <section aria-labelledby="commitments">
         <h2 id="commitments">{m.mesa.commitments}</h2>
         {canEditMesa(viewer, mesa.id) && (
-          <p>
+          <p className="actions">
             <Link href={`${path}/commitments/new`} className="button button-primary">
               {m.forms.create}
+            </Link>{" "}
+            <Link href={`${path}/edit`} className="button">
+              {m.editing.editMesa}
+            </Link>{" "}
+            <Link href={`${path}/meetings/new`} className="button">
+              {m.editing.newMeeting}
             </Link>
           </p>
         )}

@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { TokenFormState } from "@/components/account/create-token-form";
+import type { FormState } from "@/components/forms/form-state";
+import { createToken, revokeToken } from "@/db/commands/tokens";
+import { getViewer } from "@/db/session";
+import { formFailure, formValues } from "@/app/form-actions";
+
+const PATH = "/account/tokens";
+
+/** Answers the new token once, to be shown on the page; only its hash is stored. */
+export async function createTokenAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  let created: { name: string; token: string };
+  try {
+    const name = formData.get("name");
+    created = createToken(await getViewer(), { name: typeof name === "string" ? name : undefined });
+  } catch (error) {
+    return formFailure(error, formValues(formData));
+  }
+  revalidatePath(PATH);
+  return { status: "saved", fieldErrors: {}, values: {}, created: { name: created.name, token: created.token } };
+}
+
+export async function revokeTokenAction(tokenId: number, _state: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    revokeToken(await getViewer(), tokenId);
+  } catch (error) {
+    return formFailure(error, {});
+  }
+  revalidatePath(PATH);
+  return { status: "saved", fieldErrors: {}, values: {} };
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { MESA_STATUSES, PARTICIPATION_ROLES, PARTY_KINDS } from "../enums";
+import { isoDateSchema, slugSchema } from "../queries/filters";
+
+// The inputs of mesa, participation, meeting and party writes, shared by forms and any API.
+
+/** A required slug; `abort` so that an empty one reads "required", not also "invalid". */
+const slug = z.string().trim().min(1, { abort: true }).pipe(slugSchema);
+const required = (max: number) => z.string().trim().min(1).max(max);
+/** A nullable text column: blank means "not known" and is stored as null. */
+const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => v || null);
+
+const isWebAddress = (value: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const mesaFields = {
+  name: required(200),
+  region: required(100),
+  province: nullableText(100),
+  district: nullableText(100),
+  convenedOn: isoDateSchema.nullable(),
+  status: z.enum(MESA_STATUSES),
+  description: z.string().trim().max(5000),
+  conveningBody: nullableText(200),
+  sourceLinks: z.array(z.string().trim().max(2000).refine(isWebAddress, { message: "invalid_url" })).max(20),
+};
+
+export const createMesaSchema = z
+  .object({
+    slug,
+    ...mesaFields,
+    province: mesaFields.province.default(null),
+    district: mesaFields.district.default(null),
+    convenedOn: mesaFields.convenedOn.default(null),
+    status: mesaFields.status.default("active"),
+    description: mesaFields.description.default(""),
+    conveningBody: mesaFields.conveningBody.default(null),
+    sourceLinks: mesaFields.sourceLinks.default([]),
+  })
+  .strict();
+export type CreateMesaInput = z.output<typeof createMesaSchema>;
+
+/** PATCH of a mesa: any subset of its fields; the slug is its public address and never changes. */
+export const updateMesaSchema = z.object(mesaFields).partial().strict();
+export type UpdateMesaInput = z.output<typeof updateMesaSchema>;
+
+/** The full list of a mesa's participants; wrapped so that issue paths read `participants.N.…`. */
+export const participationSchema = z
+  .object({
+    participants: z.array(z.object({ party: slug, role: z.enum(PARTICIPATION_ROLES) }).strict()).max(500),
+  })
+  .strict();
+export type ParticipationInput = z.output<typeof participationSchema>["participants"];
+
+const meetingFields = {
+  number: z.number().int().positive().max(100_000),
+  heldOn: isoDateSchema,
+  place: nullableText(200),
+  summary: z.string().trim().max(10_000),
+  attendees: z.array(slug).max(500),
+};
+
+export const createMeetingSchema = z
+  .object({
+    ...meetingFields,
+    place: meetingFields.place.default(null),
+    summary: meetingFields.summary.default(""),
+    attendees: meetingFields.attendees.default([]),
+  })
+  .strict();
+export type CreateMeetingInput = z.output<typeof createMeetingSchema>;
+
+export const updateMeetingSchema = z.object(meetingFields).partial().strict();
+export type UpdateMeetingInput = z.output<typeof updateMeetingSchema>;
+
+export const createPartySchema = z.object({ slug, name: required(200), kind: z.enum(PARTY_KINDS) }).strict();
+export type CreatePartyInput = z.output<typeof createPartySchema>;
+
+export const updatePartySchema = z
+  .object({ name: required(200), kind: z.enum(PARTY_KINDS) })
+  .partial()
+  .strict();
+export type UpdatePartyInput = z.output<typeof updatePartySchema>;
+
+const text = (formData: FormData, key: string) => {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+const strings = (formData: FormData, key: string) =>
+  formData.getAll(key).filter((v): v is string => typeof v === "string");
+
+/** A mesa form's fields → the input shape (source links: one web address per line). */
+export function mesaFromForm(formData: FormData) {
+  return {
+    name: text(formData, "name"),
+    region: text(formData, "region"),
+    province: text(formData, "province") ?? null,
+    district: text(formData, "district") ?? null,
+    convenedOn: text(formData, "convenedOn") || null,
+    status: text(formData, "status"),
+    description: text(formData, "description") ?? "",
+    conveningBody: text(formData, "conveningBody") ?? null,
+    sourceLinks: (text(formData, "sourceLinks") ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  };
+}
+
+/** The new-mesa form: the same fields plus the slug. */
+export function newMesaFromForm(formData: FormData) {
+  return { slug: text(formData, "slug"), ...mesaFromForm(formData) };
+}
+
+/**
+ * The participation form: one row per party, a hidden `party` and a `role` select in document
+ * order; an empty role means "not participating".
+ */
+export function participationFromForm(formData: FormData) {
+  const roles = strings(formData, "role");
+  return strings(formData, "party")
+    .map((party, i) => ({ party, role: roles[i] ?? "" }))
+    .filter((row) => row.role !== "");
+}
+
+/** A meeting form's fields → the input shape (checkboxes `attendee`). */
+export function meetingFromForm(formData: FormData) {
+  const number = text(formData, "number")?.trim();
+  return {
+    number: number ? Number(number) : undefined,
+    heldOn: text(formData, "heldOn"),
+    place: text(formData, "place") ?? null,
+    summary: text(formData, "summary") ?? "",
+    attendees: strings(formData, "attendee"),
+  };
+}
+
+export function partyFromForm(formData: FormData) {
+  return { slug: text(formData, "slug"), name: text(formData, "name"), kind: text(formData, "kind") };
+}

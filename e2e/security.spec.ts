@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { newCommitment, signIn } from "./support";
+
+test("pages and the API send security headers", async ({ request }) => {
+  const page = await request.get("/");
+  const csp = page.headers()["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(page.headers()["x-frame-options"]).toBe("DENY");
+
+  const api = await request.get("/api/v1/mesas");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("the session cookie is HttpOnly and SameSite, and pages still run their scripts under the CSP", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
+  await signIn(page, "monitorA");
+  const session = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(session!.expires).toBeGreaterThan(Date.now() / 1000);
+  expect(session!.expires).toBeLessThanOrEqual(Date.now() / 1000 + 8 * 3600 + 60);
+  // The language switch is a Server Action: it only works if Next's scripts were allowed.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Español" }).click();
+  expect(errors).toEqual([]);
+});
+
+test("a cross-site write riding on the session cookie is refused", async ({ page }) => {
+  await signIn(page, "commissionerA");
+  const forged = await page.request.post("/api/v1/commitments", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    data: newCommitment(),
+  });
+  expect(forged.status()).toBe(403);
+  const sameSite = await page.request.post("/api/v1/commitments", {
+    headers: { origin: new URL(page.url()).origin },
+    data: newCommitment(),
+  });
+  expect(sameSite.status()).toBe(201);
+});
