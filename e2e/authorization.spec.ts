@@ -72,16 +72,18 @@ const MATRIX: Row[] = [
     run: (page, ids) => visit(page, `/commitments/${ids.publicId}/edit`),
     expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
   },
-  {
-    name: "page /admin/users",
-    run: (page) => visit(page, "/admin/users"),
+  ...["/mesas/las-bambas/edit", "/mesas/las-bambas/meetings/new", "/mesas/las-bambas/meetings/1/edit"].map(
+    (path): Row => ({
+      name: `page ${path}`,
+      run: (page) => visit(page, path),
+      expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+    }),
+  ),
+  ...["/admin/users", "/admin/parties", "/admin/mesas/new", "/admin/audit"].map((path): Row => ({
+    name: `page ${path}`,
+    run: (page) => visit(page, path),
     expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 403, admin: 200 },
-  },
-  {
-    name: "page /admin/audit",
-    run: (page) => visit(page, "/admin/audit"),
-    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 403, admin: 200 },
-  },
+  })),
   {
     name: "page /account/tokens",
     run: (page) => visit(page, "/account/tokens"),

@@ -8,7 +8,14 @@ export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => 
   return (
     <div className="user-menu">
       <span>{fill(m.auth.signedInAs, { name: viewer.name })}</span>
-      {viewer.role === "admin" && <Link href="/admin/users">{m.nav.admin}</Link>}
+      {viewer.role === "admin" && (
+        <>
+          <Link href="/admin/users">{m.nav.admin}</Link>
+          <Link href="/admin/parties">{m.nav.parties}</Link>
+          <Link href="/admin/mesas/new">{m.nav.newMesa}</Link>
+          <Link href="/admin/audit">{m.nav.audit}</Link>
+        </>
+      )}
       <Link href="/account/tokens">{m.nav.tokens}</Link>
       <form action={logout}>
         <button type="submit" className="link-button">

@@ -73,7 +73,9 @@ function codeOf(issue: z.core.$ZodIssue): IssueCode {
 
 /** Parses input with a schema or throws a 422 listing every bad field. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
+  // reportInput lets an issue tell a missing value from one of the wrong type; the input
+  // itself never leaves this module.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw invalid(issuesFromZod(result.error));
   return result.data;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { PartyKind } from "../enums";
@@ -13,7 +13,6 @@ import { createPartySchema, updatePartySchema } from "./mesa-input";
 
 export type PartyRow = { slug: string; name: string; kind: PartyKind };
 
-const columns = { slug: parties.slug, name: parties.name, kind: parties.kind };
 
 /**
  * Party slugs → ids, in order. Each unknown slug is an `unknown_party` issue and each repeated
@@ -31,12 +30,6 @@ export function resolvePartySlugs(slugs: string[], pathOf: (i: number) => string
     seen.add(slug);
   });
   return slugs.map((slug) => ids.get(slug)!);
-}
-
-/** Every party with its kind, for the admin's list of editing forms. */
-export function listPartiesForEditing(viewer: Viewer): PartyRow[] {
-  requireRole(viewer, "admin");
-  return getDb().select(columns).from(parties).orderBy(asc(parties.name)).all();
 }
 
 function assertSlugFree(tx: Tx, slug: string) {

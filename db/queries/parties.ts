@@ -72,17 +72,11 @@ export function getParty(viewer: Viewer, slug: string, asOf?: string) {
 
 export type PartyDetail = NonNullable<ReturnType<typeof getParty>>;
 
-/** Slugs and names for filter menus. */
-export function listParties(mesaId?: number) {
-  const db = getDb();
-  if (mesaId === undefined) {
-    return db.select({ slug: parties.slug, name: parties.name }).from(parties).orderBy(asc(parties.name)).all();
-  }
-  return db
-    .select({ slug: parties.slug, name: parties.name })
-    .from(mesaParties)
-    .innerJoin(parties, eq(parties.id, mesaParties.partyId))
-    .where(eq(mesaParties.mesaId, mesaId))
+/** Parties (public data) for menus and the admin's editing list, by name. */
+export function listParties() {
+  return getDb()
+    .select({ slug: parties.slug, name: parties.name, kind: parties.kind })
+    .from(parties)
     .orderBy(asc(parties.name))
     .all();
 }

@@ -10,6 +10,9 @@ export const en: Messages = {
     home: "Overview",
     admin: "Users",
     tokens: "API tokens",
+    parties: "Parties",
+    newMesa: "New table",
+    audit: "Audit log",
     skip: "Skip to content",
   },
   language: {

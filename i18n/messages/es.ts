@@ -9,6 +9,9 @@ export const es = {
     home: "Resumen",
     admin: "Usuarios",
     tokens: "Tokens de API",
+    parties: "Entidades",
+    newMesa: "Nueva mesa",
+    audit: "Auditoría",
     skip: "Saltar al contenido",
   },
   language: {

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { Pagination } from "@/components/ui/pagination";
 import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { getI18n } from "@/i18n/server";
-import { requirePageViewer } from "../../guard";
+import { requireAdminPage } from "../../guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.audit.title };
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const viewer = await requirePageViewer("/admin/audit");
-  if (viewer.role !== "admin") forbidden();
+  const viewer = await requireAdminPage("/admin/audit");
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const { rows, total } = listAudit(viewer, page);
   const { m } = await getI18n();

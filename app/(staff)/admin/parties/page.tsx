@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { PartyForm } from "@/components/editing/party-form";
-import { listPartiesForEditing } from "@/db/commands/parties";
+import { listParties } from "@/db/queries/parties";
 import { PARTY_KINDS } from "@/db/enums";
 import { getI18n } from "@/i18n/server";
-import { requirePageViewer } from "../../guard";
+import { requireAdminPage } from "../../guard";
 import { createPartyAction, updatePartyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Parties are shared by every mesa, so only admins register and edit them. */
 export default async function PartiesAdminPage() {
-  const viewer = await requirePageViewer("/admin/parties");
-  if (viewer.role !== "admin") forbidden();
+  await requireAdminPage("/admin/parties");
   const { m } = await getI18n();
   const e = m.editing;
-  const parties = listPartiesForEditing(viewer);
+  const parties = listParties();
 
   return (
     <>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { MesaForm } from "@/components/editing/mesa-form";
 import { MESA_STATUSES } from "@/db/enums";
 import { getI18n } from "@/i18n/server";
 import { createMesaAction } from "../../../mesas/actions";
-import { requirePageViewer } from "../../../guard";
+import { requireAdminPage } from "../../../guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.editing.newMesa };
@@ -12,8 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Admins create mesas (and then assign commissioners to them); commissioners edit their own. */
 export default async function NewMesaPage() {
-  const viewer = await requirePageViewer("/admin/mesas/new");
-  if (viewer.role !== "admin") forbidden();
+  await requireAdminPage("/admin/mesas/new");
   const { m } = await getI18n();
 
   return (
