@@ -13,7 +13,6 @@ import { createPartySchema, updatePartySchema } from "./mesa-input";
 
 export type PartyRow = { slug: string; name: string; kind: PartyKind };
 
-
 /**
  * Party slugs → ids, in order. Each unknown slug is an `unknown_party` issue and each repeated
  * one a `duplicate`, at the path `pathOf(i)` of its position.
