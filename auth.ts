@@ -7,6 +7,13 @@ export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** When the user signed in (ms): a password reset after it ends the session. */
+    signedInAt?: number;
+  }
+}
+
 export const SESSION_MAX_AGE = 8 * 60 * 60;
 
 /** The client's address as the server (or the proxy in front of it) reports it. */
@@ -34,11 +41,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.signedInAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
       return session;
     },
   },

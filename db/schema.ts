@@ -203,6 +203,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     disabledAt: text("disabled_at"),
+    /** Sessions that signed in before this instant are no longer valid (set by a password reset). */
+    sessionsValidAfter: text("sessions_valid_after"),
     createdAt: createdAt(),
   },
   (t) => [check("users_role", oneOf(t.role, ROLES)), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],

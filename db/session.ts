@@ -19,6 +19,8 @@ export const getViewer = cache(async (): Promise<Viewer> => {
     if (!viewer) throw unauthenticated();
     return viewer;
   }
-  const userId = Number((await auth())?.user?.id);
-  return Number.isInteger(userId) && userId > 0 ? viewerForUser(userId) : PUBLIC;
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  // Sessions from before this field existed count as signed in at the epoch: a reset ends them too.
+  return Number.isInteger(userId) && userId > 0 ? viewerForUser(userId, session?.signedInAt ?? 0) : PUBLIC;
 });

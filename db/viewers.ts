@@ -12,15 +12,21 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** The viewer for a signed-in user id, or null when the user is gone or disabled. */
-export function viewerForUser(userId: number): Viewer {
+/**
+ * The viewer for a user id, or null when the user is gone or disabled, or (for a session that
+ * signed in at `signedInAt`) when their password was reset since.
+ */
+export function viewerForUser(userId: number, signedInAt?: number): Viewer {
   const db = getDb();
   const user = db
-    .select({ id: users.id, name: users.name, role: users.role })
+    .select({ id: users.id, name: users.name, role: users.role, sessionsValidAfter: users.sessionsValidAfter })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)))
     .get();
   if (!user) return null;
+  if (signedInAt !== undefined && user.sessionsValidAfter && signedInAt < Date.parse(user.sessionsValidAfter)) {
+    return null;
+  }
   const mesaIds = db
     .select({ mesaId: userMesas.mesaId })
     .from(userMesas)

@@ -197,4 +197,13 @@ describe("managing a user", () => {
     expect(trail).not.toContain(fresh);
     expect(trail).not.toContain(row.passwordHash);
   });
+
+  it("ends the sessions signed in before a password reset, not later ones", async () => {
+    const signedInBefore = Date.now();
+    expect(viewerForUser(target, signedInBefore)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await resetPassword(admin, target, "la nueva frase de paso");
+    expect(viewerForUser(target, signedInBefore)).toBeNull();
+    expect(viewerForUser(target, Date.now() + 1)).not.toBeNull();
+  });
 });

@@ -94,7 +94,11 @@ export async function resetPassword(viewer: Viewer, userId: number, password: un
   const data = validate(z.object({ password: passwordSchema }), { password });
   const passwordHash = await hashPassword(data.password);
   getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    // Sessions signed in with the old password end now; API tokens are separate credentials.
+    tx.update(users)
+      .set({ passwordHash, sessionsValidAfter: new Date().toISOString() })
+      .where(eq(users.id, userId))
+      .run();
     audit(tx, admin, "user.password_reset", { type: "user", id: userId }, null, null);
   });
 }
