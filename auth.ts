@@ -16,9 +16,12 @@ declare module "next-auth" {
 
 export const SESSION_MAX_AGE = 8 * 60 * 60;
 
-/** The client's address as the server (or the proxy in front of it) reports it. */
+/**
+ * The client's address for throttling: the last X-Forwarded-For entry, the one the nearest
+ * proxy (or Next.js, when there is none) appended; earlier entries are whatever the client sent.
+ */
 function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip") || "unknown";
+  return request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -46,3 +46,12 @@ describe("sign-in", () => {
     expect(await attempt("ana@example.pe", PASSWORD, "10.5.5.6")).toMatchObject({ name: "Ana" });
   });
 });
+
+describe("sign-in under a burst", () => {
+  it("lets no more than the limit of parallel guesses through", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt("burst@example.pe", `guess ${i}`, `10.7.${i}.1`)),
+    );
+    expect(results.filter((r) => r === "throttled")).toHaveLength(12 - ACCOUNT_LIMIT);
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { hashPassword, verifyPassword } from "../passwords";
 import { loginFailures, users } from "../schema";
@@ -23,18 +23,30 @@ export async function attemptSignIn(input: {
   const db = getDb();
   const email = input.email.trim().toLowerCase().slice(0, 320);
   const since = new Date(Date.now() - WINDOW_MS).toISOString();
-  const failures = (where: ReturnType<typeof eq>) =>
+  const failures = (where: SQL) =>
     db
       .select({ n: count() })
       .from(loginFailures)
       .where(and(where, gte(loginFailures.at, since)))
       .get()!.n;
-  if (
-    failures(eq(loginFailures.email, email)) >= ACCOUNT_LIMIT ||
-    failures(eq(loginFailures.address, input.address)) >= ADDRESS_LIMIT
-  ) {
-    return "throttled";
-  }
+
+  // Count and record the attempt in one step, before the (slow, awaited) password check, so
+  // that attempts sent in parallel cannot all pass the limit. A success removes it again.
+  const attemptId = db.transaction((tx) => {
+    if (
+      failures(eq(loginFailures.email, email)) >= ACCOUNT_LIMIT ||
+      failures(eq(loginFailures.address, input.address)) >= ADDRESS_LIMIT
+    ) {
+      return null;
+    }
+    tx.delete(loginFailures).where(lt(loginFailures.at, since)).run();
+    return tx
+      .insert(loginFailures)
+      .values({ email, address: input.address, at: new Date().toISOString() })
+      .returning({ id: loginFailures.id })
+      .get().id;
+  });
+  if (attemptId === null) return "throttled";
 
   const user = db
     .select({
@@ -49,14 +61,8 @@ export async function attemptSignIn(input: {
     .get();
   dummyHash ??= hashPassword("not a real password");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !valid || user.disabledAt) return null;
 
-  if (!user || !valid || user.disabledAt) {
-    db.transaction((tx) => {
-      tx.delete(loginFailures).where(lt(loginFailures.at, since)).run();
-      tx.insert(loginFailures).values({ email, address: input.address, at: new Date().toISOString() }).run();
-    });
-    return null;
-  }
   db.delete(loginFailures).where(eq(loginFailures.email, email)).run();
   return { id: user.id, name: user.name, email: user.email };
 }
