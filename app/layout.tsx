@@ -16,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, m } = await getI18n();
-  // A page is never refused for a bad API token header: it is then simply read as the public.
-  const viewer = await getViewer().catch(() => null);
+  const viewer = await getViewer();
   return (
     <html lang={locale}>
       <body>

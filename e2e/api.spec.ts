@@ -37,6 +37,8 @@ test("a bad API parameter gets a 400 JSON error naming it, never a 500", async (
     ["/api/v1/stats?asOf=2025-13-45", "asOf"],
     ["/api/v1/mesas?asOf=yesterday", "asOf"],
     ["/api/v1/commitments/abc", "id"],
+    ["/api/v1/stats?mesa=no-existe", "mesa"],
+    ["/api/v1/commitments?party=nadie", "party"],
   ];
   for (const [url, param] of cases) {
     const response = await request.get(url);

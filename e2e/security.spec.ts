@@ -41,9 +41,31 @@ test("a cross-site write riding on the session cookie is refused", async ({ page
     data: newCommitment(),
   });
   expect(forged.status()).toBe(403);
+  const malformed = await page.request.post("/api/v1/commitments", {
+    headers: { origin: "not a url" },
+    data: newCommitment(),
+  });
+  expect(malformed.status()).toBe(403);
   const sameSite = await page.request.post("/api/v1/commitments", {
     headers: { origin: new URL(page.url()).origin },
     data: newCommitment(),
   });
   expect(sameSite.status()).toBe(201);
+});
+
+test("an oversized JSON body is refused with 413 before it is parsed", async ({ page }) => {
+  await signIn(page, "commissionerA");
+  const response = await page.request.post("/api/v1/commitments", {
+    data: newCommitment({ text: "x".repeat(1_100_000) }),
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error.code).toBe("too_large");
+});
+
+test("a bad API token is a 401 on the API, while pages simply read as the public", async ({ request }) => {
+  const headers = { authorization: "Bearer mm_not-a-real-token" };
+  expect((await request.get("/api/v1/mesas", { headers })).status()).toBe(401);
+  const page = await request.get("/", { headers });
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain("Ingresar");
 });

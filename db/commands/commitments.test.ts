@@ -1,12 +1,12 @@
-import { count } from "drizzle-orm";
+import { count, desc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
 import { auditLog, commitmentParties, commitments, statusChanges } from "../schema";
 import { makeCommitment, makeEvidence, makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { refusal } from "../testing/refusal";
 import { createCommitment, updateCommitment } from "./commitments";
-import { CommandError } from "./errors";
 import { changeStatus } from "./status";
 
 let commissionerA: Viewer;
@@ -34,16 +34,6 @@ function snapshot() {
   return [commitments, commitmentParties, statusChanges, auditLog].map(
     (t) => db.select({ n: count() }).from(t).get()!.n,
   );
-}
-
-function refusal(fn: () => unknown): CommandError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CommandError) return error;
-    throw error;
-  }
-  throw new Error("expected the command to be refused");
 }
 
 beforeAll(() => {
@@ -126,6 +116,21 @@ describe("editing a commitment", () => {
     expect(edited.responsibleParties).toEqual([{ slug: "empresa", name: "Party empresa", lead: true }]);
   });
 
+  it("audits the state before and after, and writes nothing for an edit that changes nothing", () => {
+    const { id } = createCommitment(commissionerA, valid());
+    updateCommitment(commissionerA, id, { title: "Nuevo título" });
+    const row = getDb().select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
+    expect(row).toMatchObject({ action: "commitment.update", entityId: String(id) });
+    expect(row.before).toMatchObject({ title: "Construir la planta de agua", responsibleParties: expect.any(Array) });
+    expect(row.after).toMatchObject({ title: "Nuevo título", theme: "water" });
+    const before = snapshot();
+    const unchanged = getCommitment(admin, id)!;
+    updateCommitment(commissionerA, id, { title: "Nuevo título" });
+    updateCommitment(commissionerA, id, {});
+    expect(snapshot()).toEqual(before);
+    expect(getCommitment(admin, id)!.updatedAt).toBe(unchanged.updatedAt);
+  });
+
   it("refuses a status through PATCH and a deadline before the agreement", () => {
     const { id } = createCommitment(commissionerA, valid());
     const before = snapshot();
@@ -173,6 +178,12 @@ describe("changing the status", () => {
       supersededBy: replacement.id,
     });
     expect(done).toMatchObject({ status: "superseded", supersededBy: replacement.id });
+    // The replacement cannot now point back at the commitment it replaced.
+    expect(
+      refusal(() =>
+        changeStatus(commissionerA, replacement.id, { status: "superseded", reason: "Vuelta", supersededBy: id }),
+      ).issues,
+    ).toEqual([{ path: "supersededBy", code: "superseded_by_superseded" }]);
   });
 
   it("cites only the commitment's own evidence", () => {
@@ -196,5 +207,13 @@ describe("changing the status", () => {
     const { id } = createCommitment(commissionerA, { ...valid(), dueOn: null });
     changeStatus(commissionerA, id, { status: "broken", reason: "Declarado incumplido" });
     expect(getCommitment(null, id)?.status).toBe("broken");
+  });
+});
+
+describe("forged Server Action arguments", () => {
+  it("answers 404, not a crash, for ids and slugs of the wrong type", () => {
+    const forged = [() => updateCommitment(admin, "7; DROP" as unknown as number, { title: "x" })];
+    forged.push(() => changeStatus(admin, { id: 1 } as unknown as number, { status: "broken", reason: "x" }));
+    for (const call of forged) expect(refusal(call).status).toBe(404);
   });
 });

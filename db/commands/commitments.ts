@@ -114,10 +114,7 @@ export function createCommitment(viewer: Viewer, input: unknown) {
         reason: CREATED_REASON,
       })
       .run();
-    audit(tx, viewer, "commitment.create", { type: "commitment", id: row.id }, null, {
-      ...row,
-      responsibleParties: data.responsibleParties,
-    });
+    audit(tx, viewer, "commitment.create", { type: "commitment", id: row.id }, null, auditState(tx, row.id));
     return row.id;
   });
   return getCommitment(viewer, id)!;
@@ -126,13 +123,28 @@ export function createCommitment(viewer: Viewer, input: unknown) {
 /** Finds a commitment the viewer may edit: 404 when invisible to them, 403 when only readable. */
 export function editableCommitment(viewer: Viewer, id: number) {
   requireRole(viewer, "commissioner");
-  const row = findCommitmentRow(viewer, id);
+  // Ids reach here from URLs and Server Action arguments: anything but a positive integer is no id.
+  const row = Number.isSafeInteger(id) && id > 0 ? findCommitmentRow(viewer, id) : undefined;
   if (!row) throw notFound("Commitment");
   requireMesaEditor(viewer, row.mesaId);
   return row;
 }
 
-/** Edits any subset of a commitment's fields (not its status). */
+/** What the audit log keeps of a commitment: its own fields and its responsible parties. */
+function auditState(tx: Tx, id: number) {
+  const row = tx.select().from(commitments).where(eq(commitments.id, id)).get()!;
+  const responsible = tx
+    .select({ slug: parties.slug, lead: commitmentParties.isLead })
+    .from(commitmentParties)
+    .innerJoin(parties, eq(parties.id, commitmentParties.partyId))
+    .where(eq(commitmentParties.commitmentId, id))
+    .orderBy(parties.slug)
+    .all();
+  const { createdAt: _, updatedAt: __, ...fields } = row;
+  return { ...fields, responsibleParties: responsible };
+}
+
+/** Edits any subset of a commitment's fields (not its status); an edit that changes nothing writes nothing. */
 export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
   const current = editableCommitment(viewer, id);
   const patch = validate(updateCommitmentSchema, input);
@@ -150,13 +162,17 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
 
   getDb().transaction((tx) => {
     if (patch.code !== undefined) assertCodeFree(tx, current.mesaId, patch.code, id);
+    const old = auditState(tx, id);
     const { responsibleParties: _, meeting: __, ...columns } = patch;
     tx.update(commitments)
-      .set({ ...columns, meetingId, updatedAt: new Date().toISOString() })
+      .set({ ...columns, meetingId })
       .where(eq(commitments.id, id))
       .run();
     if (links) replaceParties(tx, id, links);
-    audit(tx, viewer, "commitment.update", { type: "commitment", id }, before, patch);
+    const changed = auditState(tx, id);
+    if (JSON.stringify(changed) === JSON.stringify(old)) return;
+    tx.update(commitments).set({ updatedAt: new Date().toISOString() }).where(eq(commitments.id, id)).run();
+    audit(tx, viewer, "commitment.update", { type: "commitment", id }, old, changed);
   });
   return getCommitment(viewer, id)!;
 }

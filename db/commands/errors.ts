@@ -14,6 +14,7 @@ export type IssueCode =
   | "due_before_made"
   | "superseded_by_required"
   | "superseded_by_same_mesa"
+  | "superseded_by_superseded"
   | "unknown_evidence"
   | "unknown_meeting"
   | "taken"

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { auditLog, meetingAttendance, meetings, mesaParties, mesas, parties } from "../schema";
+import { refusal as refuse } from "../testing/refusal";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { CommandError } from "./errors";
 import { createMeeting, createMesa, setParticipation, updateMeeting, updateMesa } from "./mesas";
@@ -45,17 +46,12 @@ function counts() {
 }
 
 /** Runs a command expected to fail; returns its error, checking that nothing was written. */
+/** A refusal that wrote nothing. */
 function refusal(run: () => unknown): CommandError {
   const before = counts();
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(CommandError);
+  const error = refuse(run);
   expect(counts()).toEqual(before);
-  return caught as CommandError;
+  return error;
 }
 
 const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;

@@ -22,7 +22,8 @@ import { resolvePartySlugs } from "./parties";
 /** The mesa the viewer may edit: 401/403 by role first, then 404, then 403 for other mesas. */
 function editableMesa(viewer: Viewer, slug: string) {
   requireRole(viewer, "commissioner");
-  const mesa = getDb().select().from(mesas).where(eq(mesas.slug, slug)).get();
+  // Slugs reach here from URLs and Server Action arguments, which a client can forge.
+  const mesa = typeof slug === "string" ? getDb().select().from(mesas).where(eq(mesas.slug, slug)).get() : undefined;
   if (!mesa) throw notFound("Mesa");
   requireMesaEditor(viewer, mesa.id);
   return mesa;
@@ -160,11 +161,13 @@ export function createMeeting(viewer: Viewer, mesaSlug: string, input: unknown) 
 /** Edits any subset of a meeting's fields, its number included (still unique in the mesa). */
 export function updateMeeting(viewer: Viewer, mesaSlug: string, number: number, input: unknown) {
   const mesa = editableMesa(viewer, mesaSlug);
-  const current = getDb()
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.mesaId, mesa.id), eq(meetings.number, number)))
-    .get();
+  const current = Number.isSafeInteger(number)
+    ? getDb()
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.mesaId, mesa.id), eq(meetings.number, number)))
+        .get()
+    : undefined;
   if (!current) throw notFound("Meeting");
   const patch = validate(updateMeetingSchema, input);
   const issues: FieldIssue[] = [];

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { auditLog, parties } from "../schema";
+import { refusal as refuse } from "../testing/refusal";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { CommandError } from "./errors";
 import { listParties } from "../queries/parties";
@@ -37,19 +38,14 @@ const counts = () => ({ parties: count(parties), audit: count(auditLog) });
 const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;
 
 /** Runs a command expected to fail; returns its error, checking that nothing was written. */
+/** A refusal that wrote nothing. */
 function refusal(run: () => unknown): CommandError {
   const before = counts();
   const rows = getDb().select().from(parties).all();
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(CommandError);
+  const error = refuse(run);
   expect(counts()).toEqual(before);
   expect(getDb().select().from(parties).all()).toEqual(rows);
-  return caught as CommandError;
+  return error;
 }
 const paths = (error: CommandError) => error.issues.map((i) => `${i.path}:${i.code}`);
 

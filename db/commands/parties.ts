@@ -52,7 +52,8 @@ export function createParty(viewer: Viewer, input: unknown): PartyRow {
 /** Renames a party or changes its kind (admin). */
 export function updateParty(viewer: Viewer, slug: string, input: unknown): PartyRow {
   requireRole(viewer, "admin");
-  const current = getDb().select().from(parties).where(eq(parties.slug, slug)).get();
+  const current =
+    typeof slug === "string" ? getDb().select().from(parties).where(eq(parties.slug, slug)).get() : undefined;
   if (!current) throw notFound("Party");
   const patch = validate(updatePartySchema, input);
   // Nothing to change: drizzle refuses an empty SET, and there is nothing to audit.

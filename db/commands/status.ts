@@ -23,12 +23,15 @@ export function changeStatus(viewer: Viewer, id: number, input: unknown) {
     if (data.supersededBy === null) issues.push({ path: "supersededBy", code: "superseded_by_required" });
     else {
       const target = db
-        .select({ mesaId: commitments.mesaId })
+        .select({ mesaId: commitments.mesaId, status: commitments.status })
         .from(commitments)
         .where(eq(commitments.id, data.supersededBy))
         .get();
       if (!target || target.mesaId !== current.mesaId || data.supersededBy === id) {
         issues.push({ path: "supersededBy", code: "superseded_by_same_mesa" });
+      } else if (target.status === "superseded") {
+        // A replacement that is itself replaced would allow chains that loop back.
+        issues.push({ path: "supersededBy", code: "superseded_by_superseded" });
       }
     }
   } else if (data.supersededBy !== null) {

@@ -6,6 +6,7 @@ import { verifyPassword } from "../passwords";
 import { listUsers } from "../queries/users";
 import { auditLog, userMesas, users } from "../schema";
 import { makeMesa, makeUser } from "../testing/fixtures";
+import { refusalOf } from "../testing/refusal";
 import { viewerForUser } from "../viewers";
 import { CommandError } from "./errors";
 import { createUser, disableUser, enableUser, resetPassword, setUserMesas, setUserRole } from "./users";
@@ -24,15 +25,7 @@ const rowCounts = () => ({
 });
 
 /** Runs a command expected to be refused and returns its CommandError. */
-async function refusal(run: () => unknown): Promise<CommandError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof CommandError) return error;
-    throw error;
-  }
-  throw new Error("expected a CommandError");
-}
+const refusal = (run: () => unknown) => refusalOf(async () => run());
 
 const auditOf = (entityId: number) =>
   JSON.stringify(

@@ -43,13 +43,14 @@ export function getCommitment(viewer: Viewer, id: number): CommitmentDetail | nu
   const row = findCommitmentRow(viewer, id);
   if (!row) return null;
   const { mesaId, mesaName, meetingId, ...dtoRow } = row;
-  const [dto] = toDtos([dtoRow], todayIn(appTimeZone()));
+  const [dto] = toDtos(viewer, [dtoRow], todayIn(appTimeZone()));
+  const evidence = evidenceOf(id, isStaffOf(viewer, mesaId));
   return {
     ...dto,
     mesaName,
     meeting: meetingId === null ? null : meetingNumber(meetingId),
-    evidence: evidenceOf(id, isStaffOf(viewer, mesaId)),
-    history: historyOf(id),
+    evidence,
+    history: historyOf(id, new Set(evidence.map((e) => e.id))),
   };
 }
 
@@ -103,7 +104,8 @@ function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
   }));
 }
 
-function historyOf(commitmentId: number): HistoryDto[] {
+/** Status history; cited evidence is listed only where the viewer can see that evidence. */
+function historyOf(commitmentId: number, visibleEvidence: Set<number>): HistoryDto[] {
   const db = getDb();
   const rows = db
     .select({
@@ -133,6 +135,6 @@ function historyOf(commitmentId: number): HistoryDto[] {
     : [];
   return rows.map(({ id, ...change }) => ({
     ...change,
-    evidenceIds: cited.filter((c) => c.changeId === id).map((c) => c.evidenceId),
+    evidenceIds: cited.filter((c) => c.changeId === id && visibleEvidence.has(c.evidenceId)).map((c) => c.evidenceId),
   }));
 }

@@ -93,20 +93,7 @@ export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize)
     .all();
-  return { data: toDtos(rows, today), page: filters.page, pageSize: filters.pageSize, total };
-}
-
-/** Every commitment matching the filters, unpaginated (open data downloads). */
-export function allCommitments(viewer: Viewer, filters: Partial<CommitmentFilters>) {
-  const today = todayIn(appTimeZone());
-  const rows = getDb()
-    .select(dtoColumns)
-    .from(commitments)
-    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
-    .where(filterWhere(viewer, filters, today))
-    .orderBy(asc(mesas.slug), asc(commitments.code), asc(commitments.id))
-    .all();
-  return toDtos(rows, today);
+  return { data: toDtos(viewer, rows, today), page: filters.page, pageSize: filters.pageSize, total };
 }
 
 export function findCommitmentRow(viewer: Viewer, id: number) {
@@ -118,8 +105,12 @@ export function findCommitmentRow(viewer: Viewer, id: number) {
     .get();
 }
 
-export function toDtos(rows: DtoRow[], today: string): CommitmentDto[] {
+export function toDtos(viewer: Viewer, rows: DtoRow[], today: string): CommitmentDto[] {
   const partiesById = responsiblePartiesOf(rows.map((r) => r.id));
+  const visibleTargets = visibleIds(
+    viewer,
+    rows.flatMap((r) => (r.supersededBy === null ? [] : [r.supersededBy])),
+  );
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -133,9 +124,20 @@ export function toDtos(rows: DtoRow[], today: string): CommitmentDto[] {
     status: row.status,
     overdue: isOverdue(row, today),
     visibility: row.visibility,
-    supersededBy: row.supersededBy,
+    // A replacement the viewer may not see is not named: its id alone would reveal it exists.
+    supersededBy: row.supersededBy !== null && visibleTargets.has(row.supersededBy) ? row.supersededBy : null,
     updatedAt: row.updatedAt,
   }));
+}
+
+function visibleIds(viewer: Viewer, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = getDb()
+    .select({ id: commitments.id })
+    .from(commitments)
+    .where(and(inArray(commitments.id, ids), visibleCommitments(viewer)))
+    .all();
+  return new Set(rows.map((r) => r.id));
 }
 
 function responsiblePartiesOf(ids: number[]) {

@@ -8,7 +8,8 @@ import { listCommitments } from "./commitments";
 import { commitmentFiltersSchema } from "./filters";
 import { getMesa, listMesas } from "./mesas";
 import { getParty } from "./parties";
-import { getStats, resolveStatsScope } from "./stats";
+import { resolveScope } from "./scope";
+import { getStats } from "./stats";
 
 const today = todayIn(appTimeZone());
 const yesterday = shiftDate(today, -1);
@@ -173,8 +174,26 @@ describe("counts", () => {
     expect(getParty(null, "nobody")).toBeNull();
   });
 
-  it("resolves stats slugs and names an unknown one", () => {
-    expect(resolveStatsScope({ mesa: "nope" })).toEqual({ unknown: "mesa" });
-    expect(resolveStatsScope({ mesa: "alpha" }).scope?.mesaId).toBe(ids.mesa);
+  it("resolves API slugs and refuses an unknown one with 400 naming it", () => {
+    expect(() => resolveScope({ mesa: "nope" })).toThrow(
+      expect.objectContaining({ status: 400, issues: [{ path: "mesa", code: "invalid_choice" }] }),
+    );
+    expect(() => resolveScope({ party: "nadie" })).toThrow(expect.objectContaining({ status: 400 }));
+    expect(resolveScope({ mesa: "alpha" }).mesaId).toBe(ids.mesa);
+  });
+});
+
+// Last: it adds a commitment, which would change the counts above.
+describe("replacements", () => {
+  it("does not name a restricted replacement to the public", () => {
+    const replaced = makeCommitment({
+      mesaId: ids.mesa,
+      partyIds: [ids.company],
+      status: "superseded",
+      supersededBy: ids.restricted,
+    });
+    expect(getCommitment(null, replaced.id)?.supersededBy).toBeNull();
+    expect(listCommitments(null, filters({ q: replaced.title })).data[0].supersededBy).toBeNull();
+    expect(getCommitment(admin, replaced.id)?.supersededBy).toBe(ids.restricted);
   });
 });

@@ -1,11 +1,10 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
 import { complianceRate, tally, tallyByParty, type StatusCounts } from "../rules";
 import { parties } from "../schema";
 import { loadFacts, referenceDay, type FactScope } from "./facts";
-import { findMesaId } from "./mesas";
 import { monthlyCompliance } from "./monthly";
 
 export type PartyStanding = {
@@ -62,27 +61,4 @@ function partyStandings(byPartyId: ReturnType<typeof tallyByParty<number>>): Par
       };
     })
     .sort((a, b) => b.overdue + b.broken - (a.overdue + a.broken) || a.name.localeCompare(b.name, "es"));
-}
-
-/**
- * Turns the slugs of a `/stats` request into a scope; `unknown` names the parameter whose slug
- * matches nothing.
- */
-export function resolveStatsScope(params: {
-  mesa?: string;
-  party?: string;
-  theme?: FactScope["theme"];
-  asOf?: string;
-}): { scope: FactScope; unknown?: never } | { unknown: "mesa" | "party"; scope?: never } {
-  const db = getDb();
-  const scope: FactScope = { theme: params.theme, asOf: params.asOf };
-  if (params.mesa) {
-    scope.mesaId = findMesaId(params.mesa);
-    if (scope.mesaId === undefined) return { unknown: "mesa" };
-  }
-  if (params.party) {
-    scope.partyId = db.select({ id: parties.id }).from(parties).where(eq(parties.slug, params.party)).get()?.id;
-    if (scope.partyId === undefined) return { unknown: "party" };
-  }
-  return { scope };
 }

@@ -199,6 +199,7 @@ export const en: Messages = {
     due_before_made: "The deadline cannot be before the date of the agreement.",
     superseded_by_required: "Give the commitment that replaces it.",
     superseded_by_same_mesa: "The replacement must be another commitment of the same dialogue table.",
+    superseded_by_superseded: "That commitment was itself superseded: give the current one.",
     unknown_evidence: "That evidence does not belong to this commitment.",
     unknown_meeting: "That meeting does not exist at this dialogue table.",
     taken: "Already in use.",

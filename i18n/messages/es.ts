@@ -198,6 +198,7 @@ export const es = {
     due_before_made: "El plazo no puede ser anterior a la fecha del acuerdo.",
     superseded_by_required: "Indique el compromiso que lo reemplaza.",
     superseded_by_same_mesa: "El reemplazo debe ser otro compromiso de la misma mesa.",
+    superseded_by_superseded: "Ese compromiso ya fue reemplazado: indique el vigente.",
     unknown_evidence: "Esa evidencia no pertenece a este compromiso.",
     unknown_meeting: "Esa sesión no existe en esta mesa.",
     taken: "Ya está en uso.",

@@ -47,17 +47,33 @@ function assertSameSite(request: Request): void {
   if (request.headers.get("authorization")) return;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const crossOrigin = origin !== null && origin !== "null" && new URL(origin).host !== host;
-  if (crossOrigin || origin === "null" || request.headers.get("sec-fetch-site") === "cross-site") {
+  if (request.headers.get("sec-fetch-site") === "cross-site" || (origin !== null && hostOf(origin) !== host)) {
     throw new CommandError(403, "cross_site", "Cross-site requests may not write.");
   }
 }
 
-/** Reads a JSON write body (same-site or token-authenticated), or throws a 400 when it is not JSON. */
+/** The host of an Origin header, or null for "null" and anything malformed. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON bodies of writes are small; anything bigger is refused before it is read whole. */
+export const MAX_JSON_BYTES = 1_000_000;
+
+const tooLarge = () => new CommandError(413, "too_large", `The request body is over ${MAX_JSON_BYTES} bytes.`);
+
+/** Reads a JSON write body (same-site or token-authenticated), or throws 400 / 413. */
 export async function readJson(request: Request): Promise<unknown> {
   assertSameSite(request);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_JSON_BYTES) throw tooLarge();
   try {
-    return await request.json();
+    return JSON.parse(body);
   } catch {
     throw new CommandError(400, "invalid_json", "The request body must be JSON.");
   }

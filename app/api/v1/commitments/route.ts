@@ -3,18 +3,21 @@ import { requireRole } from "@/db/access";
 import { createCommitment } from "@/db/commands/commitments";
 import { listCommitments } from "@/db/queries/commitments";
 import { commitmentFiltersSchema } from "@/db/queries/filters";
-import { getViewer } from "@/db/session";
+import { resolveScope } from "@/db/queries/scope";
+import { getApiViewer } from "@/db/session";
 import { parseQuery, readJson, respond } from "../respond";
 
 export function GET(request: Request) {
-  return respond(async () =>
-    NextResponse.json(listCommitments(await getViewer(), parseQuery(request, commitmentFiltersSchema))),
-  );
+  return respond(async () => {
+    const filters = parseQuery(request, commitmentFiltersSchema);
+    resolveScope(filters); // an unknown mesa or party slug is a 400, as in /stats
+    return NextResponse.json(listCommitments(await getApiViewer(), filters));
+  });
 }
 
 export function POST(request: Request) {
   return respond(async () => {
-    const viewer = requireRole(await getViewer(), "commissioner");
+    const viewer = requireRole(await getApiViewer(), "commissioner");
     const commitment = createCommitment(viewer, await readJson(request));
     return NextResponse.json(commitment, { status: 201 });
   });

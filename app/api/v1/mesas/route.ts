@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { listMesas } from "@/db/queries/mesas";
-import { getViewer } from "@/db/session";
+import { getApiViewer } from "@/db/session";
 import { parseQuery, respond } from "../respond";
 
 export function GET(request: Request) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const mesas = listMesas(await getViewer(), asOf);
+    const mesas = listMesas(await getApiViewer(), asOf);
     return NextResponse.json({
       data: mesas.map(({ slug, name, region, status, counts, complianceRate }) => ({
         slug,

@@ -3,12 +3,12 @@ import { requireRole } from "@/db/access";
 import { updateCommitment } from "@/db/commands/commitments";
 import { notFound } from "@/db/commands/errors";
 import { getCommitment } from "@/db/queries/commitment-detail";
-import { getViewer } from "@/db/session";
+import { getApiViewer } from "@/db/session";
 import { idParam, readJson, respond, type IdContext } from "../../respond";
 
 export function GET(_request: Request, context: IdContext) {
   return respond(async () => {
-    const commitment = getCommitment(await getViewer(), await idParam(context));
+    const commitment = getCommitment(await getApiViewer(), await idParam(context));
     if (!commitment) throw notFound("Commitment");
     return NextResponse.json(commitment);
   });
@@ -17,7 +17,7 @@ export function GET(_request: Request, context: IdContext) {
 export function PATCH(request: Request, context: IdContext) {
   return respond(async () => {
     const id = await idParam(context);
-    const viewer = requireRole(await getViewer(), "commissioner");
+    const viewer = requireRole(await getApiViewer(), "commissioner");
     return NextResponse.json(updateCommitment(viewer, id, await readJson(request)));
   });
 }

@@ -2,13 +2,13 @@ import { NextResponse } from "next/server";
 import { notFound } from "@/db/commands/errors";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { getMesa } from "@/db/queries/mesas";
-import { getViewer } from "@/db/session";
+import { getApiViewer } from "@/db/session";
 import { parseQuery, respond } from "../../respond";
 
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const mesa = getMesa(await getViewer(), (await params).slug, asOf);
+    const mesa = getMesa(await getApiViewer(), (await params).slug, asOf);
     if (!mesa) throw notFound("Mesa");
     const { id: _, ...dto } = mesa;
     return NextResponse.json(dto);

@@ -2,13 +2,13 @@ import { NextResponse } from "next/server";
 import { notFound } from "@/db/commands/errors";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { getParty } from "@/db/queries/parties";
-import { getViewer } from "@/db/session";
+import { getApiViewer } from "@/db/session";
 import { parseQuery, respond } from "../../respond";
 
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const party = getParty(await getViewer(), (await params).slug, asOf);
+    const party = getParty(await getApiViewer(), (await params).slug, asOf);
     if (!party) throw notFound("Party");
     return NextResponse.json(party);
   });
