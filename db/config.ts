@@ -6,10 +6,6 @@ export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_URL ?? "./data/mesa-monitor.db");
 }
 
-export function uploadsDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR ?? "./data/uploads");
-}
-
 export function appTimeZone(): string {
   return process.env.APP_TIMEZONE || "America/Lima";
 }

@@ -5,7 +5,6 @@ import { STATUSES, type Status } from "./enums";
 // Pure domain rules of CONTRACT §1: no I/O, so every page, API answer and test agrees.
 
 export const OPEN_STATUSES: readonly Status[] = ["pending", "in_progress", "partial"];
-export const CLOSED_STATUSES: readonly Status[] = ["fulfilled", "broken", "superseded"];
 
 export function isOpen(status: Status): boolean {
   return OPEN_STATUSES.includes(status);

@@ -14,6 +14,9 @@ export function formatterFor(locale: Locale, timeZone: string) {
     /** An instant, shown as its calendar date in the app's time zone. */
     instant: (iso: string) =>
       new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", timeZone }).format(new Date(iso)),
+    /** An instant with its time of day, in the app's time zone. */
+    dateTime: (iso: string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso)),
     rate: (value: number | null, none: string) => (value === null ? none : percent.format(value)),
     number: (value: number) => number.format(value),
   };

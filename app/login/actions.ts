@@ -2,8 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
-
-export type LoginState = { error?: "invalid" | "throttled"; email: string };
+import type { LoginState } from "@/components/auth/login-form";
 
 /** Only same-site paths: `next=//evil.example` or absolute URLs must not redirect away. */
 function safeNext(value: FormDataEntryValue | null): string {

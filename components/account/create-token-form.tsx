@@ -1,5 +1,6 @@
 "use client";
 
+import { asText } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
@@ -7,8 +8,6 @@ import type { Messages } from "@/i18n/messages/es";
 
 /** A create-token answer: on success it carries the new token, which exists nowhere else. */
 export type TokenFormState = FormState & { created?: { name: string; token: string } };
-
-const asText = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 export function CreateTokenForm({
   action,

@@ -1,5 +1,6 @@
 "use client";
 
+import { asList, asText } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
 import type { Role } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
@@ -8,9 +9,6 @@ import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const asText = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 /** The admin's form to create an account. Errors appear next to each field; what was typed is kept. */
 export function CreateUserForm({

@@ -1,5 +1,6 @@
 "use client";
 
+import { asList } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
 import type { Role } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
@@ -12,8 +13,6 @@ import type { Messages } from "@/i18n/messages/es";
 
 export type RowAction = (state: FormState, formData: FormData) => Promise<FormState>;
 type Props = { action: RowAction; userId: number; email: string; m: Messages };
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Saved, forbidden/not found, or the "not on your own account" refusal (issue path `userId`). */
 function Answer({ state, m }: { state: FormState; m: Messages }) {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { Messages } from "@/i18n/messages/es";
 
-type LoginState = { error?: "invalid" | "throttled"; email: string };
+export type LoginState = { error?: "invalid" | "throttled"; email: string };
 
 export function LoginForm({
   action,

@@ -1,5 +1,6 @@
 "use client";
 
+import { asList, asText, errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
 import type { Theme, Visibility } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
@@ -18,9 +19,6 @@ export type CommitmentFormValues = {
   meeting: string;
   visibility: string;
 };
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const asText = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 /** Create or edit a commitment. Errors appear next to each field; what was typed is kept. */
 export function CommitmentForm({
@@ -44,19 +42,13 @@ export function CommitmentForm({
   const value = (key: keyof CommitmentFormValues) => (typed ? asText(typed[key]) : (initial[key] as string));
   const chosen = typed ? asList(typed.party) : initial.party;
   const errors = state.fieldErrors;
-  const partyErrors = Object.entries(errors)
-    .filter(([path]) => path.startsWith("responsibleParties"))
-    .flatMap(([, codes]) => codes);
+  const partyErrors = errorsUnder(errors, "responsibleParties");
   const f = m.forms;
 
   return (
     // Keyed by the answer, so the inputs show the values that came back with the errors.
     <form key={JSON.stringify(state.values)} action={formAction} className="stack" noValidate>
-      {state.formError && (
-        <p role="alert" className="form-error">
-          {m.errors[state.formError]}
-        </p>
-      )}
+      <FormStatus state={state} m={m} />
       <label htmlFor="code">
         {f.code}
         <input

@@ -1,3 +1,4 @@
+import { ExternalLink } from "@/components/ui/external-link";
 import type { EvidenceDto } from "@/db/queries/commitment-detail";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
@@ -24,9 +25,7 @@ export function EvidenceTimeline({ evidence, m, f }: { evidence: EvidenceDto[]; 
           )}
           {e.sourceUrl && (
             <p>
-              <a href={e.sourceUrl} rel="noopener noreferrer nofollow">
-                {m.commitment.source}: {new URL(e.sourceUrl).hostname}
-              </a>
+              <ExternalLink href={e.sourceUrl} label={m.commitment.source} />
             </p>
           )}
           {e.files.length > 0 && (

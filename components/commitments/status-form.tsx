@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { Status } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
+import { errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
 
@@ -23,6 +24,7 @@ export function StatusForm({
   const [state, formAction, pending] = useActionState(action, IDLE);
   const typed = state.status === "error" ? state.values : {};
   const errors = state.fieldErrors;
+  const evidenceErrors = errorsUnder(errors, "evidenceIds");
   const text = (key: string, fallback = "") => {
     const v = typed[key];
     return Array.isArray(v) ? (v[0] ?? fallback) : (v ?? fallback);
@@ -32,16 +34,7 @@ export function StatusForm({
 
   return (
     <form key={JSON.stringify(state)} action={formAction} className="stack" noValidate>
-      {state.status === "saved" && (
-        <p role="status" className="form-ok">
-          {f.statusSaved}
-        </p>
-      )}
-      {state.formError && (
-        <p role="alert" className="form-error">
-          {m.errors[state.formError]}
-        </p>
-      )}
+      <FormStatus state={state} saved={f.statusSaved} m={m} />
       <label htmlFor="status">
         {f.newStatus}
         <select
@@ -80,7 +73,7 @@ export function StatusForm({
       <FieldErrors id="supersededBy" codes={errors.supersededBy} m={m.errors} />
 
       {evidence.length > 0 && (
-        <fieldset>
+        <fieldset aria-describedby={evidenceErrors.length ? "evidence-error" : undefined}>
           <legend>{f.citedEvidence}</legend>
           {evidence.map((e) => (
             <label key={e.id} className="choice-row">
@@ -90,6 +83,7 @@ export function StatusForm({
           ))}
         </fieldset>
       )}
+      <FieldErrors id="evidence" codes={evidenceErrors} m={m.errors} />
 
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? f.saving : f.changeStatus}

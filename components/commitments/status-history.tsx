@@ -23,7 +23,8 @@ export function StatusHistory({ history, m, f }: { history: HistoryDto[]; m: Mes
               <td>{h.from ? m.status[h.from] : m.commitment.created}</td>
               <td>{m.status[h.to]}</td>
               <td>{h.by}</td>
-              <td>{h.reason}</td>
+              {/* The first entry's reason is the system's own words, shown in the reader's language. */}
+              <td>{h.from === null ? m.commitment.createdReason : h.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
-import { asList, asText, errorsUnder, FormStatus, typedValues } from "./form-helpers";
+import { asList, asText, errorsUnder, FormStatus, typedValues } from "@/components/forms/form-helpers";
 import { TextField } from "./text-field";
 
 export type MeetingFormValues = {

@@ -5,7 +5,7 @@ import type { MesaStatus } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
-import { asText, errorsUnder, FormStatus, typedValues } from "./form-helpers";
+import { asText, errorsUnder, FormStatus, typedValues } from "@/components/forms/form-helpers";
 import { TextField } from "./text-field";
 
 export type MesaFormValues = {

@@ -6,7 +6,7 @@ import type { IssueCode } from "@/db/commands/errors";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
-import { asList, FormStatus, typedValues } from "./form-helpers";
+import { asList, FormStatus, typedValues } from "@/components/forms/form-helpers";
 
 /**
  * Who takes part in the mesa: one row per party with a role, or "not participating". Each row

@@ -5,7 +5,7 @@ import type { PartyKind } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
-import { asText, FormStatus, typedValues } from "./form-helpers";
+import { asText, FormStatus, typedValues } from "@/components/forms/form-helpers";
 import { TextField } from "./text-field";
 
 /**

@@ -21,9 +21,7 @@ export function MeetingList({ meetings, m, f }: { meetings: MeetingSummary[]; m:
           )}
           {meeting.minutes && (
             <p>
-              <a href={`/files/${meeting.minutes.sha256}`}>
-                {m.mesa.minutes}: {meeting.minutes.name}
-              </a>
+              {m.mesa.minutes}: {meeting.minutes.name} <code>SHA-256 {meeting.minutes.sha256}</code>
             </p>
           )}
         </li>

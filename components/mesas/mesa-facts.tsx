@@ -1,3 +1,4 @@
+import { ExternalLink } from "@/components/ui/external-link";
 import type { MesaDetail } from "@/db/queries/mesas";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
@@ -25,10 +26,10 @@ export function MesaFacts({ mesa, m, f }: { mesa: MesaDetail; m: Messages; f: Fo
         <>
           <dt>{m.mesa.sources}</dt>
           <dd>
-            {mesa.sourceLinks.map((url) => (
-              <a key={url} href={url} rel="noopener noreferrer" className="source-link">
-                {new URL(url).hostname}
-              </a>
+            {mesa.sourceLinks.map((url, i) => (
+              <p key={i}>
+                <ExternalLink href={url} />
+              </p>
             ))}
           </dd>
         </>

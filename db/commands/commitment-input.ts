@@ -2,6 +2,7 @@ import { z } from "zod";
 import { STATUSES, THEMES, VISIBILITIES } from "../enums";
 import { isoDateSchema, slugSchema } from "../queries/filters";
 import type { FieldIssue } from "./errors";
+import { textField } from "./form-data";
 
 // The inputs of commitment writes, shared by the JSON API and the forms.
 
@@ -67,34 +68,30 @@ export function crossFieldIssues(c: {
   return issues;
 }
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-};
 const optionalNumber = (value: string | undefined) => (value ? Number(value) : null);
 
 /** A commitment form's fields → the API's input shape (checkboxes `party`, radio `lead`). */
 export function commitmentFromForm(formData: FormData) {
-  const lead = text(formData, "lead");
+  const lead = textField(formData, "lead");
   return {
-    code: text(formData, "code"),
-    title: text(formData, "title"),
-    text: text(formData, "text"),
-    theme: text(formData, "theme"),
+    code: textField(formData, "code"),
+    title: textField(formData, "title"),
+    text: textField(formData, "text"),
+    theme: textField(formData, "theme"),
     responsibleParties: formData.getAll("party").map((slug) => ({ slug: String(slug), lead: slug === lead })),
-    madeOn: text(formData, "madeOn"),
-    dueOn: text(formData, "dueOn") || null,
-    meeting: optionalNumber(text(formData, "meeting")),
-    visibility: text(formData, "visibility"),
+    madeOn: textField(formData, "madeOn"),
+    dueOn: textField(formData, "dueOn") || null,
+    meeting: optionalNumber(textField(formData, "meeting")),
+    visibility: textField(formData, "visibility"),
   };
 }
 
 /** A status form's fields → the API's input shape. */
 export function statusChangeFromForm(formData: FormData) {
   return {
-    status: text(formData, "status"),
-    reason: text(formData, "reason"),
+    status: textField(formData, "status"),
+    reason: textField(formData, "reason"),
     evidenceIds: formData.getAll("evidence").map(Number),
-    supersededBy: optionalNumber(text(formData, "supersededBy")),
+    supersededBy: optionalNumber(textField(formData, "supersededBy")),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MESA_STATUSES, PARTICIPATION_ROLES, PARTY_KINDS } from "../enums";
 import { isoDateSchema, slugSchema } from "../queries/filters";
+import { textField, textFields } from "./form-data";
 
 // The inputs of mesa, participation, meeting and party writes, shared by forms and any API.
 
@@ -93,25 +94,18 @@ export const updatePartySchema = z
   .strict();
 export type UpdatePartyInput = z.output<typeof updatePartySchema>;
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-};
-const strings = (formData: FormData, key: string) =>
-  formData.getAll(key).filter((v): v is string => typeof v === "string");
-
 /** A mesa form's fields → the input shape (source links: one web address per line). */
 export function mesaFromForm(formData: FormData) {
   return {
-    name: text(formData, "name"),
-    region: text(formData, "region"),
-    province: text(formData, "province") ?? null,
-    district: text(formData, "district") ?? null,
-    convenedOn: text(formData, "convenedOn") || null,
-    status: text(formData, "status"),
-    description: text(formData, "description") ?? "",
-    conveningBody: text(formData, "conveningBody") ?? null,
-    sourceLinks: (text(formData, "sourceLinks") ?? "")
+    name: textField(formData, "name"),
+    region: textField(formData, "region"),
+    province: textField(formData, "province") ?? null,
+    district: textField(formData, "district") ?? null,
+    convenedOn: textField(formData, "convenedOn") || null,
+    status: textField(formData, "status"),
+    description: textField(formData, "description") ?? "",
+    conveningBody: textField(formData, "conveningBody") ?? null,
+    sourceLinks: (textField(formData, "sourceLinks") ?? "")
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean),
@@ -120,7 +114,7 @@ export function mesaFromForm(formData: FormData) {
 
 /** The new-mesa form: the same fields plus the slug. */
 export function newMesaFromForm(formData: FormData) {
-  return { slug: text(formData, "slug"), ...mesaFromForm(formData) };
+  return { slug: textField(formData, "slug"), ...mesaFromForm(formData) };
 }
 
 /**
@@ -128,24 +122,24 @@ export function newMesaFromForm(formData: FormData) {
  * order; an empty role means "not participating".
  */
 export function participationFromForm(formData: FormData) {
-  const roles = strings(formData, "role");
-  return strings(formData, "party")
+  const roles = textFields(formData, "role");
+  return textFields(formData, "party")
     .map((party, i) => ({ party, role: roles[i] ?? "" }))
     .filter((row) => row.role !== "");
 }
 
 /** A meeting form's fields → the input shape (checkboxes `attendee`). */
 export function meetingFromForm(formData: FormData) {
-  const number = text(formData, "number")?.trim();
+  const number = textField(formData, "number")?.trim();
   return {
     number: number ? Number(number) : undefined,
-    heldOn: text(formData, "heldOn"),
-    place: text(formData, "place") ?? null,
-    summary: text(formData, "summary") ?? "",
-    attendees: strings(formData, "attendee"),
+    heldOn: textField(formData, "heldOn"),
+    place: textField(formData, "place") ?? null,
+    summary: textField(formData, "summary") ?? "",
+    attendees: textFields(formData, "attendee"),
   };
 }
 
 export function partyFromForm(formData: FormData) {
-  return { slug: text(formData, "slug"), name: text(formData, "name"), kind: text(formData, "kind") };
+  return { slug: textField(formData, "slug"), name: textField(formData, "name"), kind: textField(formData, "kind") };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../enums";
 import { slugSchema } from "../queries/filters";
+import { textField } from "./form-data";
 
 // The inputs of user writes, shared by the admin forms, the commands and the `user:add` CLI.
 // No I/O here: the CLI imports this outside Next.
@@ -32,26 +33,17 @@ export const createUserSchema = z
   .strict();
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-};
-
 /** The create-user form's fields → the command's input (checkboxes `mesas`). */
 export function userFromForm(formData: FormData) {
   return {
-    email: text(formData, "email"),
-    name: text(formData, "name"),
-    role: text(formData, "role"),
+    email: textField(formData, "email"),
+    name: textField(formData, "name"),
+    role: textField(formData, "role"),
     mesas: mesaSlugsFromForm(formData),
-    password: text(formData, "password"),
+    password: textField(formData, "password"),
   };
 }
 
 export function mesaSlugsFromForm(formData: FormData): string[] {
   return formData.getAll("mesas").map(String);
-}
-
-export function textField(formData: FormData, key: string): string | undefined {
-  return text(formData, key);
 }

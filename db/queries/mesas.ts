@@ -52,9 +52,9 @@ export type MeetingSummary = {
   attendees: { slug: string; name: string }[];
 };
 
-export function getMesa(viewer: Viewer, slug: string, asOf?: string) {
-  const db = getDb();
-  const mesa = db
+/** A mesa's own facts, parties and meetings (public data; no counts), or null. */
+export function getMesaProfile(slug: string) {
+  const mesa = getDb()
     .select({
       id: mesas.id,
       slug: mesas.slug,
@@ -71,17 +71,17 @@ export function getMesa(viewer: Viewer, slug: string, asOf?: string) {
     .from(mesas)
     .where(eq(mesas.slug, slug))
     .get();
-  if (!mesa) return null;
+  return mesa ? { ...mesa, parties: mesaPartiesOf(mesa.id), meetings: meetingsOf(mesa.id) } : null;
+}
 
+export type MesaProfile = NonNullable<ReturnType<typeof getMesaProfile>>;
+
+/** A mesa with the counts the viewer may see (CONTRACT §5 `/mesas/{slug}`), or null. */
+export function getMesa(viewer: Viewer, slug: string, asOf?: string) {
+  const mesa = getMesaProfile(slug);
+  if (!mesa) return null;
   const t = tally(loadFacts(viewer, { mesaId: mesa.id, asOf }), referenceDay(asOf));
-  return {
-    ...mesa,
-    counts: countsOf(t),
-    total: t.total,
-    complianceRate: complianceRate(t),
-    parties: mesaPartiesOf(mesa.id),
-    meetings: meetingsOf(mesa.id),
-  };
+  return { ...mesa, counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
 }
 
 export type MesaDetail = NonNullable<ReturnType<typeof getMesa>>;
@@ -135,4 +135,9 @@ function meetingsOf(mesaId: number): MeetingSummary[] {
 
 export function findMesaId(slug: string): number | undefined {
   return getDb().select({ id: mesas.id }).from(mesas).where(eq(mesas.slug, slug)).get()?.id;
+}
+
+/** Slugs and names of every mesa, for menus. */
+export function listMesaNames() {
+  return getDb().select({ slug: mesas.slug, name: mesas.name }).from(mesas).orderBy(asc(mesas.name)).all();
 }

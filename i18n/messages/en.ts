@@ -166,6 +166,7 @@ export const en: Messages = {
     historyWhen: "Date",
     historyWho: "Who",
     historyWhy: "Reason",
+    createdReason: "Commitment recorded.",
     created: "First record",
   },
   partyPage: {
@@ -361,7 +362,7 @@ export const en: Messages = {
     title: "Audit log",
     intro:
       "Every write is recorded: who, when, which entity, before and after. The database refuses to edit or delete it.",
-    at: "Date (UTC)",
+    at: "Date",
     actor: "Who",
     action: "Action",
     entity: "Entity",

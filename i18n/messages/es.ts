@@ -165,6 +165,7 @@ export const es = {
     historyWhen: "Fecha",
     historyWho: "Quién",
     historyWhy: "Motivo",
+    createdReason: "Registro del compromiso.",
     created: "Registro inicial",
   },
   partyPage: {
@@ -361,7 +362,7 @@ export const es = {
     title: "Registro de auditoría",
     intro:
       "Cada escritura queda registrada: quién, cuándo, qué entidad, antes y después. La base de datos no permite editarlo ni borrarlo.",
-    at: "Fecha (UTC)",
+    at: "Fecha",
     actor: "Quién",
     action: "Acción",
     entity: "Entidad",

@@ -1,13 +1,13 @@
 import "server-only";
 import { THEMES, VISIBILITIES } from "@/db/enums";
-import type { MesaDetail } from "@/db/queries/mesas";
+import type { MesaProfile } from "@/db/queries/mesas";
 import { listParties } from "@/db/queries/parties";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
 
 /** The choices a commitment form offers for a mesa. */
-export function commitmentFormOptions(mesa: MesaDetail, m: Messages, f: Formatter) {
+export function commitmentFormOptions(mesa: MesaProfile, m: Messages, f: Formatter) {
   return {
     themes: THEMES,
     visibilities: VISIBILITIES,

@@ -12,7 +12,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const viewer = await requireAdminPage("/admin/audit");
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const { rows, total } = listAudit(viewer, page);
-  const { m } = await getI18n();
+  const { m, f } = await getI18n();
 
   return (
     <>
@@ -33,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)} UTC</time>
+                  <time dateTime={row.at}>{f.dateTime(row.at)}</time>
                 </td>
                 <td>{row.actor ?? m.audit.system}</td>
                 <td>

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/forms/form-state";
-import { mesaSlugsFromForm, textField, userFromForm } from "@/db/commands/user-input";
+import { textField } from "@/db/commands/form-data";
+import { mesaSlugsFromForm, userFromForm } from "@/db/commands/user-input";
 import { createUser, disableUser, enableUser, resetPassword, setUserMesas, setUserRole } from "@/db/commands/users";
 import { getViewer } from "@/db/session";
 import { formFailure, formValues } from "@/app/form-actions";

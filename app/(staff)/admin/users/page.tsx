@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { ROLES } from "@/db/enums";
-import { listMesas } from "@/db/queries/mesas";
+import { listMesaNames } from "@/db/queries/mesas";
 import { listUsers } from "@/db/queries/users";
 import { getI18n } from "@/i18n/server";
 import { requireAdminPage } from "../../guard";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const viewer = await requireAdminPage("/admin/users");
   const { m } = await getI18n();
-  const mesas = listMesas(viewer).map(({ slug, name }) => ({ slug, name }));
+  const mesas = listMesaNames();
   const rows = listUsers(viewer).map((user) => ({
     user,
     actions: {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CommitmentForm } from "@/components/commitments/commitment-form";
 import { getCommitment } from "@/db/queries/commitment-detail";
 import { parseId } from "@/db/queries/filters";
-import { getMesa } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
 import { updateCommitmentAction } from "../../actions";
@@ -22,7 +22,7 @@ export default async function EditCommitmentPage({ params }: Props) {
   const path = `/commitments/${id}/edit`;
   const commitment = getCommitment(await requirePageViewer(path), id);
   if (!commitment) notFound();
-  const mesa = getMesa(null, commitment.mesa)!;
+  const mesa = getMesaProfile(commitment.mesa)!;
   await requireMesaEditorPage(path, mesa.id);
   const { m, f } = await getI18n();
 

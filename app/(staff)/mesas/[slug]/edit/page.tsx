@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { MesaForm } from "@/components/editing/mesa-form";
 import { ParticipationForm } from "@/components/editing/participation-form";
 import { MESA_STATUSES, PARTICIPATION_ROLES } from "@/db/enums";
-import { getMesa } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import { listParties } from "@/db/queries/parties";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditMesaPage({ params }: Props) {
   const { slug } = await params;
-  const mesa = getMesa(null, slug);
+  const mesa = getMesaProfile(slug);
   if (!mesa) notFound();
   const viewer = await requireMesaEditorPage(`/mesas/${slug}/edit`, mesa.id);
   const { m, f } = await getI18n();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommitmentForm } from "@/components/commitments/commitment-form";
-import { getMesa } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import { getI18n } from "@/i18n/server";
 import { createCommitmentAction } from "../../../../commitments/actions";
 import { commitmentFormOptions } from "../../../../commitments/form-options";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewCommitmentPage({ params }: Props) {
   const { slug } = await params;
-  const mesa = getMesa(null, slug);
+  const mesa = getMesaProfile(slug);
   if (!mesa) notFound();
   await requireMesaEditorPage(`/mesas/${slug}/commitments/new`, mesa.id);
   const { m, f } = await getI18n();

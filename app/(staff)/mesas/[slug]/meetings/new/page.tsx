@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeetingForm } from "@/components/editing/meeting-form";
-import { getMesa } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import { listParties } from "@/db/queries/parties";
 import { getI18n } from "@/i18n/server";
 import { createMeetingAction } from "../../../actions";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMeetingPage({ params }: Props) {
   const { slug } = await params;
-  const mesa = getMesa(null, slug);
+  const mesa = getMesaProfile(slug);
   if (!mesa) notFound();
   await requireMesaEditorPage(`/mesas/${slug}/meetings/new`, mesa.id);
   const { m } = await getI18n();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeetingForm } from "@/components/editing/meeting-form";
 import { parseId } from "@/db/queries/filters";
-import { getMesa } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import { listParties } from "@/db/queries/parties";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
@@ -20,7 +20,7 @@ export default async function EditMeetingPage({ params }: Props) {
   const { slug, number: raw } = await params;
   // Meeting numbers are positive integers, like commitment ids.
   const number = parseId(raw);
-  const mesa = getMesa(null, slug);
+  const mesa = getMesaProfile(slug);
   const meeting = mesa?.meetings.find((candidate) => candidate.number === number);
   if (!mesa || !meeting || number === null) notFound();
   await requireMesaEditorPage(`/mesas/${slug}/meetings/${number}/edit`, mesa.id);
