@@ -1,8 +1,8 @@
 "use client";
 
-import { asText } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
-import { describedBy, FieldErrors } from "@/components/forms/field";
+import { asText, FormStatus } from "@/components/forms/form-helpers";
+import { TextField } from "@/components/forms/text-field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
 
@@ -43,25 +43,18 @@ export function CreateTokenForm({
           </p>
         </div>
       )}
-      {state.formError && (
-        <p role="alert" className="form-error">
-          {m.errors[state.formError]}
-        </p>
-      )}
-      <label htmlFor="token-name">
-        {t.name}
-        <input
-          id="token-name"
-          name="name"
-          type="text"
-          maxLength={100}
-          autoComplete="off"
-          defaultValue={asText(typed.name)}
-          {...describedBy("token-name", errors.name)}
-        />
-        <span className="help">{t.nameHelp}</span>
-      </label>
-      <FieldErrors id="token-name" codes={errors.name} m={m.errors} />
+      <FormStatus state={state} m={m} />
+      <TextField
+        id="token-name"
+        name="name"
+        maxLength={100}
+        autoComplete="off"
+        label={t.name}
+        help={t.nameHelp}
+        defaultValue={asText(typed.name)}
+        codes={errors.name}
+        m={m}
+      />
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? m.forms.saving : t.create}
       </button>

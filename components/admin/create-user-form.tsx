@@ -1,9 +1,10 @@
 "use client";
 
-import { asList, asText } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
+import { FieldErrors } from "@/components/forms/field";
+import { asList, asText, FormStatus } from "@/components/forms/form-helpers";
+import { SelectField, TextField } from "@/components/forms/text-field";
 import type { Role } from "@/db/enums";
-import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
@@ -35,59 +36,36 @@ export function CreateUserForm({
     // Keyed by the answer, so the inputs show the values that came back with the errors (and a
     // saved form starts empty again).
     <form key={JSON.stringify(state)} action={formAction} className="stack" noValidate>
-      {state.status === "saved" && (
-        <p role="status" className="form-ok">
-          {fill(a.created, { email: asText(state.values.email) })}
-        </p>
-      )}
-      {state.formError && (
-        <p role="alert" className="form-error">
-          {m.errors[state.formError]}
-        </p>
-      )}
-      <label htmlFor="new-email">
-        {a.email}
-        <input
-          id="new-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={asText(typed.email)}
-          {...describedBy("new-email", errors.email)}
-        />
-      </label>
-      <FieldErrors id="new-email" codes={errors.email} m={m.errors} />
-
-      <label htmlFor="new-name">
-        {a.name}
-        <input
-          id="new-name"
-          name="name"
-          type="text"
-          maxLength={120}
-          autoComplete="off"
-          defaultValue={asText(typed.name)}
-          {...describedBy("new-name", errors.name)}
-        />
-      </label>
-      <FieldErrors id="new-name" codes={errors.name} m={m.errors} />
-
-      <label htmlFor="new-role">
-        {a.role}
-        <select
-          id="new-role"
-          name="role"
-          defaultValue={asText(typed.role) || "monitor"}
-          {...describedBy("new-role", errors.role)}
-        >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {m.userRole[role]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id="new-role" codes={errors.role} m={m.errors} />
+      <FormStatus state={state} saved={fill(a.created, { email: asText(state.values.email) })} m={m} />
+      <TextField
+        id="new-email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        label={a.email}
+        defaultValue={asText(typed.email)}
+        codes={errors.email}
+        m={m}
+      />
+      <TextField
+        id="new-name"
+        name="name"
+        maxLength={120}
+        autoComplete="off"
+        label={a.name}
+        defaultValue={asText(typed.name)}
+        codes={errors.name}
+        m={m}
+      />
+      <SelectField
+        id="new-role"
+        name="role"
+        label={a.role}
+        defaultValue={asText(typed.role) || "monitor"}
+        codes={errors.role}
+        options={roles.map((role): [string, string] => [role, m.userRole[role]])}
+        m={m}
+      />
 
       <fieldset aria-describedby={mesaErrors.length ? "new-mesas-error" : "new-mesas-help"}>
         <legend>{a.mesas}</legend>
@@ -103,19 +81,18 @@ export function CreateUserForm({
       </fieldset>
       <FieldErrors id="new-mesas" codes={mesaErrors} m={m.errors} />
 
-      <label htmlFor="new-password">
-        {a.password}
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={1024}
-          {...describedBy("new-password", errors.password)}
-        />
-        <span className="help">{a.passwordHelp}</span>
-      </label>
-      <FieldErrors id="new-password" codes={errors.password} m={m.errors} />
+      <TextField
+        id="new-password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={1024}
+        label={a.password}
+        help={a.passwordHelp}
+        defaultValue=""
+        codes={errors.password}
+        m={m}
+      />
 
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? m.forms.saving : a.create}

@@ -3,7 +3,8 @@
 import { asList, asText, errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
 import type { Theme, Visibility } from "@/db/enums";
-import { describedBy, FieldErrors } from "@/components/forms/field";
+import { FieldErrors } from "@/components/forms/field";
+import { SelectField, TextField } from "@/components/forms/text-field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
 
@@ -49,50 +50,25 @@ export function CommitmentForm({
     // Keyed by the answer, so the inputs show the values that came back with the errors.
     <form key={JSON.stringify(state.values)} action={formAction} className="stack" noValidate>
       <FormStatus state={state} m={m} />
-      <label htmlFor="code">
-        {f.code}
-        <input
-          id="code"
-          name="code"
-          type="text"
-          defaultValue={value("code")}
-          maxLength={20}
-          {...describedBy("code", errors.code)}
-        />
-        <span className="help">{f.codeHelp}</span>
-      </label>
-      <FieldErrors id="code" codes={errors.code} m={m.errors} />
-
-      <label htmlFor="title">
-        {f.title}
-        <input
-          id="title"
-          name="title"
-          type="text"
-          defaultValue={value("title")}
-          {...describedBy("title", errors.title)}
-        />
-      </label>
-      <FieldErrors id="title" codes={errors.title} m={m.errors} />
-
-      <label htmlFor="text">
-        {f.text}
-        <textarea id="text" name="text" defaultValue={value("text")} {...describedBy("text", errors.text)} />
-      </label>
-      <FieldErrors id="text" codes={errors.text} m={m.errors} />
-
-      <label htmlFor="theme">
-        {f.theme}
-        <select id="theme" name="theme" defaultValue={value("theme")} {...describedBy("theme", errors.theme)}>
-          <option value="">—</option>
-          {options.themes.map((t) => (
-            <option key={t} value={t}>
-              {m.theme[t]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id="theme" codes={errors.theme} m={m.errors} />
+      <TextField
+        id="code"
+        label={f.code}
+        help={f.codeHelp}
+        maxLength={20}
+        defaultValue={value("code")}
+        codes={errors.code}
+        m={m}
+      />
+      <TextField id="title" label={f.title} defaultValue={value("title")} codes={errors.title} m={m} />
+      <TextField id="text" label={f.text} multiline defaultValue={value("text")} codes={errors.text} m={m} />
+      <SelectField
+        id="theme"
+        label={f.theme}
+        defaultValue={value("theme")}
+        codes={errors.theme}
+        options={[["", "—"], ...options.themes.map((t): [string, string] => [t, m.theme[t]])]}
+        m={m}
+      />
 
       <fieldset aria-describedby={partyErrors.length ? "parties-error" : undefined}>
         <legend>{f.parties}</legend>
@@ -118,60 +94,32 @@ export function CommitmentForm({
       </fieldset>
       <FieldErrors id="parties" codes={partyErrors} m={m.errors} />
 
-      <label htmlFor="madeOn">
-        {f.madeOn}
-        <input
-          id="madeOn"
-          name="madeOn"
-          type="date"
-          defaultValue={value("madeOn")}
-          {...describedBy("madeOn", errors.madeOn)}
-        />
-      </label>
-      <FieldErrors id="madeOn" codes={errors.madeOn} m={m.errors} />
-
-      <label htmlFor="dueOn">
-        {f.dueOn} {f.optional}
-        <input
-          id="dueOn"
-          name="dueOn"
-          type="date"
-          defaultValue={value("dueOn")}
-          {...describedBy("dueOn", errors.dueOn)}
-        />
-        <span className="help">{f.dueOnHelp}</span>
-      </label>
-      <FieldErrors id="dueOn" codes={errors.dueOn} m={m.errors} />
-
-      <label htmlFor="meeting">
-        {f.meeting}
-        <select id="meeting" name="meeting" defaultValue={value("meeting")} {...describedBy("meeting", errors.meeting)}>
-          <option value="">{f.noMeeting}</option>
-          {options.meetings.map((meeting) => (
-            <option key={meeting.number} value={meeting.number}>
-              {meeting.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id="meeting" codes={errors.meeting} m={m.errors} />
-
-      <label htmlFor="visibility">
-        {f.visibility}
-        <select
-          id="visibility"
-          name="visibility"
-          defaultValue={value("visibility")}
-          {...describedBy("visibility", errors.visibility)}
-        >
-          {options.visibilities.map((v) => (
-            <option key={v} value={v}>
-              {m.visibility[v]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id="visibility" codes={errors.visibility} m={m.errors} />
+      <TextField id="madeOn" type="date" label={f.madeOn} defaultValue={value("madeOn")} codes={errors.madeOn} m={m} />
+      <TextField
+        id="dueOn"
+        type="date"
+        label={`${f.dueOn} ${f.optional}`}
+        help={f.dueOnHelp}
+        defaultValue={value("dueOn")}
+        codes={errors.dueOn}
+        m={m}
+      />
+      <SelectField
+        id="meeting"
+        label={f.meeting}
+        defaultValue={value("meeting")}
+        codes={errors.meeting}
+        options={[["", f.noMeeting], ...options.meetings.map((mt): [string, string] => [String(mt.number), mt.label])]}
+        m={m}
+      />
+      <SelectField
+        id="visibility"
+        label={f.visibility}
+        defaultValue={value("visibility")}
+        codes={errors.visibility}
+        options={options.visibilities.map((v): [string, string] => [v, m.visibility[v]])}
+        m={m}
+      />
 
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? f.saving : f.save}

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { Status } from "@/db/enums";
-import { describedBy, FieldErrors } from "@/components/forms/field";
+import { FieldErrors } from "@/components/forms/field";
+import { SelectField, TextField } from "@/components/forms/text-field";
 import { errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
@@ -35,42 +36,23 @@ export function StatusForm({
   return (
     <form key={JSON.stringify(state)} action={formAction} className="stack" noValidate>
       <FormStatus state={state} saved={f.statusSaved} m={m} />
-      <label htmlFor="status">
-        {f.newStatus}
-        <select
-          id="status"
-          name="status"
-          defaultValue={text("status", current)}
-          {...describedBy("status", errors.status)}
-        >
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {m.status[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id="status" codes={errors.status} m={m.errors} />
-
-      <label htmlFor="reason">
-        {f.reason}
-        <textarea id="reason" name="reason" defaultValue={text("reason")} {...describedBy("reason", errors.reason)} />
-      </label>
-      <FieldErrors id="reason" codes={errors.reason} m={m.errors} />
-
-      <label htmlFor="supersededBy">
-        {f.supersededBy} {f.optional}
-        <input
-          id="supersededBy"
-          name="supersededBy"
-          type="number"
-          min={1}
-          inputMode="numeric"
-          defaultValue={text("supersededBy")}
-          {...describedBy("supersededBy", errors.supersededBy)}
-        />
-      </label>
-      <FieldErrors id="supersededBy" codes={errors.supersededBy} m={m.errors} />
+      <SelectField
+        id="status"
+        label={f.newStatus}
+        defaultValue={text("status", current)}
+        codes={errors.status}
+        options={statuses.map((st): [string, string] => [st, m.status[st]])}
+        m={m}
+      />
+      <TextField id="reason" label={f.reason} multiline defaultValue={text("reason")} codes={errors.reason} m={m} />
+      <TextField
+        id="supersededBy"
+        type="number"
+        label={`${f.supersededBy} ${f.optional}`}
+        defaultValue={text("supersededBy")}
+        codes={errors.supersededBy}
+        m={m}
+      />
 
       {evidence.length > 0 && (
         <fieldset aria-describedby={evidenceErrors.length ? "evidence-error" : undefined}>

@@ -5,7 +5,7 @@ import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
 import { asList, asText, errorsUnder, FormStatus, typedValues } from "@/components/forms/form-helpers";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/forms/text-field";
 
 export type MeetingFormValues = {
   number: string;

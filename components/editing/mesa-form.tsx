@@ -6,7 +6,7 @@ import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
 import { asText, errorsUnder, FormStatus, typedValues } from "@/components/forms/form-helpers";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/forms/text-field";
 
 export type MesaFormValues = {
   slug: string;

@@ -13,6 +13,7 @@ export function TextField({
   type = "text",
   multiline = false,
   maxLength,
+  autoComplete,
   m,
 }: {
   id: string;
@@ -21,12 +22,13 @@ export function TextField({
   defaultValue: string;
   codes: IssueCode[] | undefined;
   help?: string;
-  type?: "text" | "date" | "number";
+  type?: "text" | "date" | "number" | "email" | "password";
   multiline?: boolean;
   maxLength?: number;
+  autoComplete?: string;
   m: Messages;
 }) {
-  const props = { id, name, defaultValue, maxLength, ...describedBy(id, codes) };
+  const props = { id, name, defaultValue, maxLength, autoComplete, ...describedBy(id, codes) };
   return (
     <>
       <label htmlFor={id}>
@@ -37,6 +39,41 @@ export function TextField({
           <input {...props} type={type} {...(type === "number" ? { min: 1, inputMode: "numeric" as const } : {})} />
         )}
         {help && <span className="help">{help}</span>}
+      </label>
+      <FieldErrors id={id} codes={codes} m={m.errors} />
+    </>
+  );
+}
+
+/** A labelled select with its error messages; `options` are [value, label] pairs. */
+export function SelectField({
+  id,
+  name = id,
+  label,
+  defaultValue,
+  codes,
+  options,
+  m,
+}: {
+  id: string;
+  name?: string;
+  label: string;
+  defaultValue: string;
+  codes: IssueCode[] | undefined;
+  options: [value: string, label: string][];
+  m: Messages;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>
+        {label}
+        <select id={id} name={name} defaultValue={defaultValue} {...describedBy(id, codes)}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
       </label>
       <FieldErrors id={id} codes={codes} m={m.errors} />
     </>
