@@ -20,6 +20,13 @@ export function visibleCommitments(viewer: Viewer): SQL {
   return or(isPublic, inArray(commitments.mesaId, [...viewer.mesaIds]))!;
 }
 
+/** SQL: the commitment is on a mesa the viewer is staff of (admins: every mesa). */
+export function onStaffMesa(viewer: Viewer): SQL {
+  if (viewer?.role === "admin") return sql`1 = 1`;
+  if (!viewer || viewer.mesaIds.length === 0) return sql`0 = 1`;
+  return inArray(commitments.mesaId, [...viewer.mesaIds]);
+}
+
 /** Whether the viewer may see non-public details of a mesa (submitters, pending evidence). */
 export function isStaffOf(viewer: Viewer, mesaId: number): boolean {
   return viewer?.role === "admin" || (viewer !== null && viewer.mesaIds.includes(mesaId));

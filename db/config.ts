@@ -9,3 +9,8 @@ export function databasePath(): string {
 export function appTimeZone(): string {
   return process.env.APP_TIMEZONE || "America/Lima";
 }
+
+/** Evidence files, stored under their SHA-256 (CONTRACT §3). */
+export function uploadsDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR ?? "./data/uploads");
+}

@@ -32,7 +32,14 @@ export function EvidenceTimeline({ evidence, m, f }: { evidence: EvidenceDto[]; 
             <ul>
               {e.files.map((file) => (
                 <li key={file.sha256}>
-                  {m.commitment.file}: {file.name} <code>SHA-256 {file.sha256}</code>
+                  {file.mimeType.startsWith("image/") && (
+                    // eslint-disable-next-line @next/next/no-img-element -- a stored preview, not a static asset
+                    <img src={`/files/${file.sha256}?preview=1`} alt={file.name} className="evidence-thumb" loading="lazy" />
+                  )}
+                  <a href={`/files/${file.sha256}`}>
+                    {m.commitment.file}: {file.name}
+                  </a>{" "}
+                  <code className="hash">SHA-256 {file.sha256}</code>
                 </li>
               ))}
             </ul>

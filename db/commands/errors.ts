@@ -19,7 +19,11 @@ export type IssueCode =
   | "unknown_meeting"
   | "taken"
   | "weak_password"
-  | "invalid_url";
+  | "file_too_large"
+  | "file_type"
+  | "invalid_url"
+  | "status_needs_acceptance"
+  | "superseded_not_in_review";
 
 export type FieldIssue = { path: string; code: IssueCode };
 

@@ -43,7 +43,7 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
  * Refuses a cross-site write that rides on the browser's session cookie. Token-authenticated
  * requests cannot be forged by another site, and Auth.js's cookie is SameSite=Lax besides.
  */
-function assertSameSite(request: Request): void {
+export function assertSameSite(request: Request): void {
   if (request.headers.get("authorization")) return;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { evidenceTarget, submitEvidence } from "@/db/commands/evidence";
+import { getApiViewer } from "@/db/session";
+import { receiveMultipart } from "@/db/uploads";
+import { assertSameSite, idParam, respond, type IdContext } from "../../../respond";
+
+/**
+ * CONTRACT §5: multipart fields + `files`. Who may post is checked before the upload is read;
+ * `Idempotency-Key` makes retries (an offline phone's queue) store the evidence once.
+ */
+export function POST(request: Request, context: IdContext) {
+  return respond(async () => {
+    const target = evidenceTarget(await getApiViewer(), await idParam(context));
+    assertSameSite(request);
+    const received = await receiveMultipart(request);
+    const stored = await submitEvidence(target, received, request.headers.get("idempotency-key"));
+    return NextResponse.json(stored, { status: 201 });
+  });
+}

@@ -1,0 +1,145 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../access";
+import { getDb } from "../client";
+import { uploadsDir } from "../config";
+import { auditLog, evidence, evidenceFiles, files } from "../schema";
+import { makeCommitment, makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { refusal, refusalOf } from "../testing/refusal";
+import { receiveMultipart, storedPath } from "../uploads";
+import { evidenceTarget, submitEvidence } from "./evidence";
+
+let jpeg: Buffer;
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+// A Windows executable's first bytes, whatever its name claims.
+const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(200)]);
+
+let monitorA: Viewer;
+let monitorB: Viewer;
+let commitmentA: number;
+
+beforeAll(async () => {
+  jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a7" } })
+    .jpeg()
+    .toBuffer();
+  const mesaA = makeMesa("mesa-a").id;
+  const mesaB = makeMesa("mesa-b").id;
+  commitmentA = makeCommitment({ mesaId: mesaA, partyIds: [makeParty().id] }).id;
+  const viewer = (mesaIds: number[]): Viewer => {
+    const user = makeUser("monitor");
+    return { userId: user.id, name: user.name, role: "monitor", mesaIds };
+  };
+  monitorA = viewer([mesaA]);
+  monitorB = viewer([mesaB]);
+});
+
+function upload(parts: { name: string; type: string; body: Buffer }[], fields: Record<string, string> = {}) {
+  const form = new FormData();
+  const defaults = { observedOn: "2026-03-01", kind: "photo", summary: "Obra iniciada en el canal" };
+  for (const [key, value] of Object.entries({ ...defaults, ...fields })) form.set(key, value);
+  for (const part of parts) form.append("files", new Blob([new Uint8Array(part.body)], { type: part.type }), part.name);
+  return new Request("http://localhost/upload", { method: "POST", body: form });
+}
+
+async function submit(viewer: Viewer, request: Request, key: string | null = null) {
+  return submitEvidence(evidenceTarget(viewer, commitmentA), await receiveMultipart(request), key);
+}
+
+/** Rows and files on disk: a refusal must leave both as they were. */
+function stored() {
+  const db = getDb();
+  const rows = [evidence, evidenceFiles, files, auditLog].map((t) => db.select({ n: count() }).from(t).get()!.n);
+  const onDisk = fs.existsSync(uploadsDir())
+    ? fs.readdirSync(uploadsDir(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    : 0;
+  return { rows, onDisk };
+}
+
+describe("evidence uploads", () => {
+  it("accepts a real JPEG and PDF, stored under their SHA-256, with a preview for the photo", async () => {
+    const result = await submit(
+      monitorA,
+      upload([
+        { name: "canal.jpg", type: "image/jpeg", body: jpeg },
+        { name: "acta.pdf", type: "application/pdf", body: pdf },
+      ]),
+    );
+    expect(result.files.map((f) => [f.name, f.mimeType])).toEqual(
+      expect.arrayContaining([
+        ["canal.jpg", "image/jpeg"],
+        ["acta.pdf", "application/pdf"],
+      ]),
+    );
+    const photo = result.files.find((f) => f.mimeType === "image/jpeg")!;
+    expect(fs.readFileSync(storedPath(photo.sha256))).toEqual(jpeg);
+    expect(fs.existsSync(`${storedPath(photo.sha256)}.preview.webp`)).toBe(true);
+    expect(result.reviewState).toBe("submitted");
+  });
+
+  it("stores the same file uploaded twice only once", async () => {
+    const before = stored();
+    await submit(monitorA, upload([{ name: "otra-vez.jpg", type: "image/jpeg", body: jpeg }]));
+    const after = stored();
+    expect(after.rows[0]).toBe(before.rows[0] + 1); // a new evidence row
+    expect(after.rows[2]).toBe(before.rows[2]); // no new file row
+    expect(after.onDisk).toBe(before.onDisk); // no new file on disk
+  });
+
+  it("refuses an executable renamed .jpg with 415 and stores nothing", async () => {
+    const before = stored();
+    const error = await refusalOf(() =>
+      submit(monitorA, upload([{ name: "foto.jpg", type: "image/jpeg", body: exe }])),
+    );
+    expect(error.status).toBe(415);
+    expect(error.issues).toEqual([{ path: "files.0", code: "file_type" }]);
+    expect(stored()).toEqual(before);
+  });
+
+  it("refuses a 21 MB file with 413 and stores nothing, not even the files sent with it", async () => {
+    const before = stored();
+    const big = Buffer.concat([jpeg, Buffer.alloc(21 * 1024 * 1024)]);
+    const request = upload([
+      { name: "ok.pdf", type: "application/pdf", body: Buffer.concat([pdf, Buffer.from("distinto")]) },
+      { name: "grande.jpg", type: "image/jpeg", body: big },
+    ]);
+    const error = await refusalOf(() => submit(monitorA, request));
+    expect(error.status).toBe(413);
+    expect(stored()).toEqual(before);
+  });
+
+  it("refuses bad fields with 422 and stores nothing", async () => {
+    const before = stored();
+    const request = upload([{ name: "x.jpg", type: "image/jpeg", body: Buffer.concat([jpeg, Buffer.from("1")]) }], {
+      observedOn: "ayer",
+      kind: "rumor",
+      summary: "",
+      sourceUrl: "javascript:alert(1)",
+    });
+    const error = await refusalOf(() => submit(monitorA, request));
+    expect(error.status).toBe(422);
+    expect(error.issues.map((i) => i.path).sort()).toEqual(["kind", "observedOn", "sourceUrl", "summary"]);
+    expect(stored()).toEqual(before);
+  });
+
+  it("stores a submission once per idempotency key, answering the first result again", async () => {
+    const first = await submit(monitorA, upload([], { summary: "Reunión con la DIRESA" }), "key-1");
+    const before = stored();
+    const again = await submit(monitorA, upload([], { summary: "Reunión con la DIRESA" }), "key-1");
+    expect(again).toEqual(first);
+    expect(stored()).toEqual(before);
+  });
+
+  it("lets only staff of the commitment's mesa submit", () => {
+    expect(refusal(() => evidenceTarget(null, commitmentA)).status).toBe(401);
+    expect(refusal(() => evidenceTarget(monitorB, commitmentA)).status).toBe(403);
+    expect(refusal(() => evidenceTarget(monitorA, 999999)).status).toBe(404);
+  });
+
+  it("leaves no temporary files behind", () => {
+    const tmp = path.join(uploadsDir(), "tmp");
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+  });
+});

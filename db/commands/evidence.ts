@@ -1,0 +1,105 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { isStaffOf, requireRole, type Viewer } from "../access";
+import { getDb } from "../client";
+import { findCommitmentRow } from "../queries/commitments";
+import { evidenceById, type SubmittedEvidence } from "../queries/evidence";
+import { evidence, evidenceFiles, files } from "../schema";
+import { discard, storeFile, unstore, type Received } from "../uploads";
+import { audit } from "./audit";
+import { evidenceInputSchema, idempotencyKeySchema } from "./evidence-input";
+import { CommandError, forbidden, notFound, validate } from "./errors";
+
+/**
+ * The commitment a viewer may log evidence on: monitors, commissioners and admins of its mesa
+ * (CONTRACT §2). Checked before the upload is read, so a refusal costs no transfer.
+ */
+export function evidenceTarget(viewer: Viewer, commitmentId: number) {
+  const staff = requireRole(viewer, "monitor");
+  const row = Number.isSafeInteger(commitmentId) && commitmentId > 0 ? findCommitmentRow(staff, commitmentId) : null;
+  if (!row) throw notFound("Commitment");
+  if (!isStaffOf(staff, row.mesaId)) throw forbidden();
+  return { viewer: staff, commitmentId: row.id };
+}
+
+/**
+ * Stores evidence with its files, once per idempotency key and user: a repeated key answers the
+ * first result again and stores nothing more. A refusal stores nothing (no row, no file).
+ */
+export async function submitEvidence(
+  target: ReturnType<typeof evidenceTarget>,
+  received: Received,
+  idempotencyKey: string | null,
+): Promise<SubmittedEvidence> {
+  const { viewer, commitmentId } = target;
+  const stored: string[] = [];
+  try {
+    const key = idempotencyKey === null ? null : validateKey(idempotencyKey);
+    const earlier = key === null ? undefined : findByKey(viewer.userId, key);
+    if (earlier !== undefined) return evidenceById(earlier)!;
+    const data = validate(evidenceInputSchema, received.fields);
+
+    for (const file of received.files) if (await storeFile(file)) stored.push(file.sha256);
+    const id = getDb().transaction((tx) => {
+      for (const file of received.files) {
+        tx.insert(files)
+          .values({ sha256: file.sha256, mimeType: file.mimeType, sizeBytes: file.sizeBytes })
+          .onConflictDoNothing()
+          .run();
+      }
+      const row = tx
+        .insert(evidence)
+        .values({
+          commitmentId,
+          submittedBy: viewer.userId,
+          observedOn: data.observedOn,
+          kind: data.kind,
+          summary: data.summary,
+          sourceUrl: data.sourceUrl ?? null,
+          suggestedStatus: data.suggestedStatus ?? null,
+          idempotencyKey: key,
+        })
+        .returning({ id: evidence.id })
+        .get();
+      const attached = new Map(received.files.map((f) => [f.sha256, f.name]));
+      for (const [sha256, originalName] of attached) {
+        tx.insert(evidenceFiles).values({ evidenceId: row.id, sha256, originalName }).run();
+      }
+      audit(tx, viewer, "evidence.submit", { type: "evidence", id: row.id }, null, {
+        commitmentId,
+        ...data,
+        files: [...attached.keys()],
+      });
+      return row.id;
+    });
+    return evidenceById(id)!;
+  } catch (error) {
+    // Two requests with the same key at once: the database kept the first; answer with it.
+    const raced = idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
+    await unstore(stored);
+    if (raced !== undefined) return evidenceById(raced)!;
+    throw error;
+  } finally {
+    await discard(received.files);
+  }
+}
+
+function validateKey(key: string): string {
+  const result = idempotencyKeySchema.safeParse(key);
+  if (!result.success) {
+    throw new CommandError(400, "invalid_idempotency_key", "Idempotency-Key must be 1–200 characters.");
+  }
+  return result.data;
+}
+
+function findByKey(userId: number, key: string): number | undefined {
+  return getDb()
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(and(eq(evidence.submittedBy, userId), eq(evidence.idempotencyKey, key)))
+    .get()?.id;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
