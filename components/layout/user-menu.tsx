@@ -8,6 +8,8 @@ export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => 
   return (
     <div className="user-menu">
       <span>{fill(m.auth.signedInAs, { name: viewer.name })}</span>
+      <Link href="/monitor">{m.nav.monitor}</Link>
+      {viewer.role !== "monitor" && <Link href="/review">{m.nav.review}</Link>}
       {viewer.role === "admin" && (
         <>
           <Link href="/admin/users">{m.nav.admin}</Link>

@@ -3,9 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
-import { commitments, evidence, statusChangeEvidence, statusChanges } from "../schema";
-import { audit } from "./audit";
-import { statusChangeSchema } from "./commitment-input";
+import { commitments, evidence, statusChangeEvidence, statusChanges, type Commitment } from "../schema";
+import { audit, type Tx } from "./audit";
+import { statusChangeSchema, type StatusChangeInput } from "./commitment-input";
 import { editableCommitment } from "./commitments";
 import { invalid, validate, type FieldIssue } from "./errors";
 
@@ -53,35 +53,48 @@ export function changeStatus(viewer: Viewer, id: number, input: unknown) {
   });
   if (issues.length) throw invalid(issues);
 
-  const now = new Date().toISOString();
-  db.transaction((tx) => {
-    tx.update(commitments)
-      .set({ status: data.status, supersededBy: data.supersededBy, updatedAt: now })
-      .where(eq(commitments.id, id))
-      .run();
-    const change = tx
-      .insert(statusChanges)
-      .values({
-        commitmentId: id,
-        fromStatus: current.status,
-        toStatus: data.status,
-        changedBy: viewer!.userId,
-        changedAt: now,
-        reason: data.reason,
-      })
-      .returning({ id: statusChanges.id })
-      .get();
-    for (const evidenceId of new Set(data.evidenceIds)) {
-      tx.insert(statusChangeEvidence).values({ statusChangeId: change.id, evidenceId }).run();
-    }
-    audit(
-      tx,
-      viewer,
-      "commitment.status",
-      { type: "commitment", id },
-      { status: current.status, supersededBy: current.supersededBy },
-      data,
-    );
-  });
+  db.transaction((tx) => applyStatusChange(tx, viewer!, current, data));
   return getCommitment(viewer, id)!;
+}
+
+/**
+ * The writing half of a status change, inside the caller's transaction, so that another write
+ * (accepting evidence, see ./review.ts) and the change commit or roll back together. `data` must
+ * already be checked (as `changeStatus` does): this only writes the row, the history entry with
+ * its cited evidence, and the audit row.
+ */
+export function applyStatusChange(
+  tx: Tx,
+  viewer: NonNullable<Viewer>,
+  current: Pick<Commitment, "id" | "status" | "supersededBy">,
+  data: StatusChangeInput,
+): void {
+  const now = new Date().toISOString();
+  tx.update(commitments)
+    .set({ status: data.status, supersededBy: data.supersededBy, updatedAt: now })
+    .where(eq(commitments.id, current.id))
+    .run();
+  const change = tx
+    .insert(statusChanges)
+    .values({
+      commitmentId: current.id,
+      fromStatus: current.status,
+      toStatus: data.status,
+      changedBy: viewer.userId,
+      changedAt: now,
+      reason: data.reason,
+    })
+    .returning({ id: statusChanges.id })
+    .get();
+  for (const evidenceId of new Set(data.evidenceIds)) {
+    tx.insert(statusChangeEvidence).values({ statusChangeId: change.id, evidenceId }).run();
+  }
+  audit(
+    tx,
+    viewer,
+    "commitment.status",
+    { type: "commitment", id: current.id },
+    { status: current.status, supersededBy: current.supersededBy },
+    data,
+  );
 }

@@ -1,0 +1,137 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { requireMesaEditor, requireRole, visibleCommitments, type Viewer } from "../access";
+import { getDb } from "../client";
+import { STATUSES, type Status } from "../enums";
+import { commitments, evidence } from "../schema";
+import { audit } from "./audit";
+import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
+import { textField } from "./form-data";
+import { applyStatusChange } from "./status";
+
+/**
+ * The body of `POST /api/v1/evidence/{id}/review` (CONTRACT §5), shared with the /review form:
+ *
+ *   { "decision": "accepted" | "rejected",
+ *     "note": string,            // ≤ 2000 characters, trimmed; required when rejecting or with setStatus
+ *     "setStatus": Status | null // optional; only when accepting; never "superseded" (it needs a replacement)
+ *   }
+ *
+ * With `setStatus` the commitment's official status changes in the same transaction, the note is
+ * the reason kept in its history, and that history entry cites this evidence.
+ */
+export const reviewSchema = z
+  .object({
+    decision: z.enum(["accepted", "rejected"]),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .transform((note) => note || null),
+    setStatus: z
+      .enum(STATUSES)
+      .nullish()
+      .transform((status) => status ?? null),
+  })
+  .strict();
+export type ReviewInput = z.output<typeof reviewSchema>;
+
+export type ReviewResult = {
+  id: number;
+  reviewState: ReviewInput["decision"];
+  reviewNote: string | null;
+  commitment: { id: number; status: Status };
+};
+
+const alreadyReviewed = () => new CommandError(409, "conflict", "This evidence has already been reviewed.");
+
+/** A review form's fields → the API's input shape; the empty status option means "no change". */
+export function reviewFromForm(formData: FormData) {
+  return {
+    decision: textField(formData, "decision"),
+    note: textField(formData, "note"),
+    setStatus: textField(formData, "setStatus") || null,
+  };
+}
+
+/** Evidence the viewer may review: 404 when its commitment is invisible to them, 403 when not its mesa's editor. */
+function reviewableEvidence(viewer: Viewer, id: number) {
+  requireRole(viewer, "commissioner");
+  // Ids reach here from URLs and Server Action arguments: anything but a positive integer is no id.
+  const row =
+    Number.isSafeInteger(id) && id > 0
+      ? getDb()
+          .select({
+            commitmentId: evidence.commitmentId,
+            reviewState: evidence.reviewState,
+            mesaId: commitments.mesaId,
+          })
+          .from(evidence)
+          .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
+          .where(and(eq(evidence.id, id), visibleCommitments(viewer)))
+          .get()
+      : undefined;
+  if (!row) throw notFound("Evidence");
+  return { ...row, viewer: requireMesaEditor(viewer, row.mesaId) };
+}
+
+function crossFieldIssues(data: ReviewInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (data.note === null && (data.decision === "rejected" || data.setStatus !== null)) {
+    issues.push({ path: "note", code: "required" });
+  }
+  if (data.setStatus !== null && data.decision === "rejected") {
+    issues.push({ path: "setStatus", code: "status_needs_acceptance" });
+  } else if (data.setStatus === "superseded") {
+    // Superseding needs a replacement commitment, which a review does not name: that is
+    // the status form's job (db/commands/status.ts).
+    issues.push({ path: "setStatus", code: "superseded_not_in_review" });
+  }
+  return issues;
+}
+
+/**
+ * Accepts or rejects submitted evidence (commissioner of its mesa, or admin), optionally setting
+ * the commitment's status in the same step: everything is written in one transaction, or nothing.
+ */
+export function reviewEvidence(viewer: Viewer, id: number, input: unknown): ReviewResult {
+  const { commitmentId, reviewState, viewer: reviewer } = reviewableEvidence(viewer, id);
+  if (reviewState !== "submitted") throw alreadyReviewed();
+  const data = validate(reviewSchema, input);
+  const issues = crossFieldIssues(data);
+  if (issues.length) throw invalid(issues);
+
+  return getDb().transaction((tx) => {
+    const now = new Date().toISOString();
+    // Only a still-submitted row is updated, so of two reviews racing one wins and the other is a 409.
+    const { changes } = tx
+      .update(evidence)
+      .set({ reviewState: data.decision, reviewNote: data.note, reviewedBy: reviewer.userId, reviewedAt: now })
+      .where(and(eq(evidence.id, id), eq(evidence.reviewState, "submitted")))
+      .run();
+    if (changes === 0) throw alreadyReviewed();
+    audit(tx, reviewer, "evidence.review", { type: "evidence", id }, { reviewState: "submitted" }, data);
+
+    const commitment = tx
+      .select({ id: commitments.id, status: commitments.status, supersededBy: commitments.supersededBy })
+      .from(commitments)
+      .where(eq(commitments.id, commitmentId))
+      .get()!;
+    if (data.setStatus !== null) {
+      applyStatusChange(tx, reviewer, commitment, {
+        status: data.setStatus,
+        reason: data.note!,
+        evidenceIds: [id],
+        supersededBy: null,
+      });
+    }
+    return {
+      id,
+      reviewState: data.decision,
+      reviewNote: data.note,
+      commitment: { id: commitmentId, status: data.setStatus ?? commitment.status },
+    };
+  });
+}
