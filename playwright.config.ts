@@ -50,6 +50,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL: ".e2e-data/e2e.db",
+      UPLOADS_DIR: ".e2e-data/uploads",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "e2e-admin-password",

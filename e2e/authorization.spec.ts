@@ -9,11 +9,11 @@ type Viewer = AccountName | "anonymous";
 const VIEWERS: Viewer[] = ["anonymous", "monitorA", "monitorB", "commissionerA", "admin"];
 /** "login" means: sent to the sign-in page. */
 type Expected = number | "login";
-type Ids = { publicId: number; restrictedId: number };
+type Ids = { publicId: number; restrictedId: number; evidenceFor: Record<Viewer, number> };
 
 type Row = {
   name: string;
-  run: (page: Page, ids: Ids) => Promise<Expected>;
+  run: (page: Page, ids: Ids, viewer: Viewer) => Promise<Expected>;
   expect: Record<Viewer, Expected>;
 };
 
@@ -21,6 +21,8 @@ async function api(page: Page, method: "GET" | "POST" | "PATCH", url: string, da
   const response = await page.request.fetch(url, { method, data });
   return response.status();
 }
+
+const evidenceFields = (summary: string) => ({ observedOn: "2026-03-01", kind: "site_visit", summary });
 
 async function visit(page: Page, path: string): Promise<Expected> {
   const response = await page.goto(path);
@@ -53,6 +55,22 @@ const MATRIX: Row[] = [
     expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
   },
   {
+    name: "POST /api/v1/commitments/{public}/evidence",
+    run: async (page, ids) =>
+      (
+        await page.request.post(`/api/v1/commitments/${ids.publicId}/evidence`, {
+          multipart: evidenceFields("Visita de verificación"),
+        })
+      ).status(),
+    expect: { anonymous: 401, monitorA: 201, monitorB: 403, commissionerA: 201, admin: 201 },
+  },
+  {
+    name: "POST /api/v1/evidence/{id}/review",
+    run: (page, ids, viewer) =>
+      api(page, "POST", `/api/v1/evidence/${ids.evidenceFor[viewer]}/review`, { decision: "accepted" }),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
     name: "GET /api/v1/commitments/{restricted}",
     run: (page, ids) => api(page, "GET", `/api/v1/commitments/${ids.restrictedId}`),
     expect: { anonymous: 404, monitorA: 200, monitorB: 404, commissionerA: 200, admin: 200 },
@@ -79,6 +97,16 @@ const MATRIX: Row[] = [
       expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
     }),
   ),
+  {
+    name: "page /monitor",
+    run: (page) => visit(page, "/monitor"),
+    expect: { ...all(200), anonymous: "login" },
+  },
+  {
+    name: "page /review",
+    run: (page) => visit(page, "/review"),
+    expect: { anonymous: "login", monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
   ...["/admin/users", "/admin/parties", "/admin/mesas/new", "/admin/audit"].map((path): Row => ({
     name: `page ${path}`,
     run: (page) => visit(page, path),
@@ -98,17 +126,23 @@ test("authorization matrix: every viewer gets the expected answer everywhere", a
     id: number;
     visibility: string;
   }[];
-  const ids: Ids = {
-    publicId: listed.find((c) => c.visibility === "public")!.id,
-    restrictedId: listed.find((c) => c.visibility === "restricted")!.id,
-  };
+  const publicId = listed.find((c) => c.visibility === "public")!.id;
+  // One submitted piece of evidence for each viewer to try to review.
+  const evidenceFor = {} as Record<Viewer, number>;
+  for (const viewer of VIEWERS) {
+    const response = await admin.request.post(`/api/v1/commitments/${publicId}/evidence`, {
+      multipart: evidenceFields(`Para revisar (${viewer})`),
+    });
+    evidenceFor[viewer] = (await response.json()).id;
+  }
+  const ids: Ids = { publicId, restrictedId: listed.find((c) => c.visibility === "restricted")!.id, evidenceFor };
 
   const actual: Record<string, Record<Viewer, Expected>> = {};
   const expected: Record<string, Record<Viewer, Expected>> = {};
   for (const viewer of VIEWERS) {
     const page = await pageAs(browser, viewer);
     for (const row of MATRIX) {
-      (actual[row.name] ??= {} as Record<Viewer, Expected>)[viewer] = await row.run(page, ids);
+      (actual[row.name] ??= {} as Record<Viewer, Expected>)[viewer] = await row.run(page, ids, viewer);
       (expected[row.name] ??= {} as Record<Viewer, Expected>)[viewer] = row.expect[viewer];
     }
     await page.context().close();

@@ -6,5 +6,6 @@ import { afterAll } from "vitest";
 // Runs before each test file: a fresh SQLite file, opened lazily by db/client on first use.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-monitor-test-"));
 process.env.DATABASE_URL = path.join(dir, "test.db");
+process.env.UPLOADS_DIR = path.join(dir, "uploads");
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
