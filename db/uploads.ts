@@ -140,7 +140,10 @@ function receiveFile(
 
 /** A file name safe to show and to offer as a download name. */
 function cleanName(filename: string | undefined, index: number): string {
-  const base = path.basename(filename ?? "").replace(/[\u0000-\u001f\u007f"\\/]/g, "").trim();
+  const base = path
+    .basename(filename ?? "")
+    .replace(/[\u0000-\u001f\u007f"\\/]/g, "")
+    .trim();
   return base.slice(0, 200) || `archivo-${index + 1}`;
 }
 

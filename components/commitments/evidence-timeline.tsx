@@ -34,7 +34,12 @@ export function EvidenceTimeline({ evidence, m, f }: { evidence: EvidenceDto[]; 
                 <li key={file.sha256}>
                   {file.mimeType.startsWith("image/") && (
                     // eslint-disable-next-line @next/next/no-img-element -- a stored preview, not a static asset
-                    <img src={`/files/${file.sha256}?preview=1`} alt={file.name} className="evidence-thumb" loading="lazy" />
+                    <img
+                      src={`/files/${file.sha256}?preview=1`}
+                      alt={file.name}
+                      className="evidence-thumb"
+                      loading="lazy"
+                    />
                   )}
                   <a href={`/files/${file.sha256}`}>
                     {m.commitment.file}: {file.name}

@@ -75,7 +75,8 @@ export async function submitEvidence(
     return evidenceById(id)!;
   } catch (error) {
     // Two requests with the same key at once: the database kept the first; answer with it.
-    const raced = idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
+    const raced =
+      idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
     await unstore(stored);
     if (raced !== undefined) return evidenceById(raced)!;
     throw error;

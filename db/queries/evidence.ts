@@ -22,7 +22,12 @@ export function evidenceById(id: number) {
     .get();
   if (!row) return null;
   const attached = db
-    .select({ sha256: files.sha256, name: evidenceFiles.originalName, mimeType: files.mimeType, sizeBytes: files.sizeBytes })
+    .select({
+      sha256: files.sha256,
+      name: evidenceFiles.originalName,
+      mimeType: files.mimeType,
+      sizeBytes: files.sizeBytes,
+    })
     .from(evidenceFiles)
     .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
     .where(eq(evidenceFiles.evidenceId, id))

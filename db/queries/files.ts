@@ -32,7 +32,12 @@ export function findReadableFile(viewer: Viewer, sha256: string) {
         eq(files.sha256, sha256),
         or(
           exists(viaEvidence),
-          exists(db.select({ one: sql`1` }).from(meetings).where(eq(meetings.minutesSha256, sha256))),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(meetings)
+              .where(eq(meetings.minutesSha256, sha256)),
+          ),
         ),
       ),
     )

@@ -420,7 +420,8 @@ export const en: Messages = {
     needsScript: "To log evidence, turn on JavaScript in your browser.",
     sent: "Evidence sent. The commission will review it.",
     viewCommitment: "View the commitment",
-    queued: "No connection: the evidence is saved on this device and will be sent when the connection returns.",
+    queued:
+      "No connection to the server: the evidence is saved on this device and will be sent when the connection returns.",
     signInAgain: "Your session has ended: sign in again to send the saved evidence. Nothing was lost.",
     notStored: "It could not be sent nor saved in this browser. Try again when you have a connection.",
     outboxHeading: "Saved on this device",
@@ -432,11 +433,7 @@ export const en: Messages = {
     retryNow: "Retry now",
     refused: "The evidence for {code} (“{summary}”) was not recorded. Log it again, correcting:",
     dismiss: "Got it, remove this notice",
-    errors: {
-      fileTooLarge: "The file is over 20 MB.",
-      fileType: "Only photos (JPEG, PNG, WebP), PDF or audio (MP3, M4A, OGG) are accepted.",
-      invalidUrl: "Enter a complete web address (https://…).",
-    },
+    invalidUrl: "Enter a complete web address (https://…).",
   },
   forbidden: {
     title: "You are not allowed to see this page",

@@ -421,7 +421,7 @@ export const es = {
     sent: "Evidencia enviada. La comisión la revisará.",
     viewCommitment: "Ver el compromiso",
     queued:
-      "Sin conexión: la evidencia quedó guardada en este dispositivo y se enviará sola cuando vuelva la conexión.",
+      "Sin conexión con el servidor: la evidencia quedó guardada en este dispositivo y se enviará sola cuando vuelva la conexión.",
     signInAgain: "Su sesión terminó: ingrese de nuevo para enviar las evidencias guardadas. No se perdió nada.",
     notStored: "No se pudo enviar ni guardar en este navegador. Inténtelo de nuevo cuando tenga conexión.",
     outboxHeading: "Guardadas en este dispositivo",
@@ -433,11 +433,7 @@ export const es = {
     retryNow: "Reintentar ahora",
     refused: "No se registró la evidencia de {code} («{summary}»). Regístrela de nuevo corrigiendo:",
     dismiss: "Entendido, quitar el aviso",
-    errors: {
-      fileTooLarge: "El archivo pesa más de 20 MB.",
-      fileType: "Solo se aceptan fotos (JPEG, PNG, WebP), PDF o audio (MP3, M4A, OGG).",
-      invalidUrl: "Escriba una dirección web completa (https://…).",
-    },
+    invalidUrl: "Escriba una dirección web completa (https://…).",
   },
   forbidden: {
     title: "No tiene permiso para ver esta página",

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../access";
+import { appTimeZone } from "../config";
+import { shiftDate, todayIn } from "../rules";
+import { makeCommitment, makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { listMonitorCommitments } from "./monitor";
+
+const today = todayIn(appTimeZone());
+
+let ids: Record<string, number>;
+let monitor: Viewer;
+let admin: Viewer;
+let unassigned: Viewer;
+
+beforeAll(() => {
+  const alpha = makeMesa("alpha");
+  const beta = makeMesa("beta");
+  const party = makeParty();
+  const open = (mesaId: number, dueOn: string | null, extra: Partial<Parameters<typeof makeCommitment>[0]> = {}) =>
+    makeCommitment({ mesaId, partyIds: [party.id], status: "pending", dueOn, madeOn: "2020-01-01", ...extra }).id;
+
+  ids = {
+    noDeadline: open(alpha.id, null, { code: "A-1" }),
+    dueLater: open(alpha.id, shiftDate(today, 30), { code: "A-2", status: "partial" }),
+    dueToday: open(alpha.id, today, { code: "A-3", status: "in_progress" }),
+    overdueRecent: open(alpha.id, shiftDate(today, -1), { code: "A-4" }),
+    overdueOld: open(alpha.id, shiftDate(today, -90), { code: "A-5", visibility: "restricted" }),
+    fulfilled: open(alpha.id, shiftDate(today, -5), { code: "A-6", status: "fulfilled" }),
+    broken: open(alpha.id, shiftDate(today, -5), { code: "A-7", status: "broken" }),
+    betaPublic: open(beta.id, shiftDate(today, -200), { code: "B-1" }),
+    betaRestricted: open(beta.id, shiftDate(today, -200), { code: "B-2", visibility: "restricted" }),
+  };
+  monitor = { userId: makeUser("monitor").id, name: "Monitor", role: "monitor", mesaIds: [alpha.id] };
+  admin = { userId: makeUser("admin").id, name: "Admin", role: "admin", mesaIds: [] };
+  unassigned = { userId: makeUser("monitor").id, name: "Nuevo", role: "monitor", mesaIds: [] };
+});
+
+describe("monitor work list", () => {
+  it("lists the open commitments of the assigned mesas, overdue first, then by deadline, none last", () => {
+    const list = listMonitorCommitments(monitor);
+    expect(list.map((c) => c.id)).toEqual([
+      ids.overdueOld,
+      ids.overdueRecent,
+      ids.dueToday,
+      ids.dueLater,
+      ids.noDeadline,
+    ]);
+    expect(list.map((c) => c.overdue)).toEqual([true, true, false, false, false]);
+  });
+
+  it("includes the restricted commitments of the viewer's mesas, with the mesa's name", () => {
+    const restricted = listMonitorCommitments(monitor).find((c) => c.id === ids.overdueOld)!;
+    expect(restricted).toMatchObject({ code: "A-5", mesa: "alpha", mesaName: "Mesa alpha", visibility: "restricted" });
+    expect(restricted.responsibleParties).toHaveLength(1);
+  });
+
+  it("leaves out closed commitments and public commitments of mesas the viewer is not assigned to", () => {
+    const listed = listMonitorCommitments(monitor).map((c) => c.id);
+    for (const id of [ids.fulfilled, ids.broken, ids.betaPublic, ids.betaRestricted]) expect(listed).not.toContain(id);
+  });
+
+  it("gives admins the open commitments of every mesa", () => {
+    const listed = listMonitorCommitments(admin).map((c) => c.id);
+    expect(listed).toEqual(expect.arrayContaining([ids.betaPublic, ids.betaRestricted, ids.overdueOld]));
+    expect(listed).not.toContain(ids.fulfilled);
+    expect(listed.indexOf(ids.betaRestricted)).toBeLessThan(listed.indexOf(ids.overdueOld));
+  });
+
+  it("is empty for the public and for staff without assigned mesas", () => {
+    expect(listMonitorCommitments(null)).toEqual([]);
+    expect(listMonitorCommitments(unassigned)).toEqual([]);
+  });
+});

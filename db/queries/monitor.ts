@@ -1,0 +1,56 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { appTimeZone } from "../config";
+import { visibleCommitments, type Viewer } from "../access";
+import { OPEN_STATUSES, todayIn } from "../rules";
+import { commitments, mesas } from "../schema";
+import { toDtos, type CommitmentDto } from "./commitments";
+
+export type MonitorCommitment = CommitmentDto & { mesaName: string };
+
+/**
+ * The `/monitor` work list: open commitments of the viewer's assigned mesas (admins: every mesa),
+ * the overdue first, then by the nearest deadline, those without one last.
+ */
+export function listMonitorCommitments(viewer: Viewer): MonitorCommitment[] {
+  if (!viewer) return [];
+  const admin = viewer.role === "admin";
+  if (!admin && viewer.mesaIds.length === 0) return [];
+  const today = todayIn(appTimeZone());
+  const rows = getDb()
+    .select({
+      id: commitments.id,
+      code: commitments.code,
+      mesa: mesas.slug,
+      mesaName: mesas.name,
+      title: commitments.title,
+      text: commitments.text,
+      theme: commitments.theme,
+      madeOn: commitments.madeOn,
+      dueOn: commitments.dueOn,
+      status: commitments.status,
+      visibility: commitments.visibility,
+      supersededBy: commitments.supersededBy,
+      updatedAt: commitments.updatedAt,
+    })
+    .from(commitments)
+    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
+    .where(
+      and(
+        visibleCommitments(viewer),
+        inArray(commitments.status, [...OPEN_STATUSES]),
+        // Being able to read a public commitment of another mesa is not being assigned to it.
+        admin ? undefined : inArray(commitments.mesaId, [...viewer.mesaIds]),
+      ),
+    )
+    // Open and due before today is overdue, so the earliest deadlines put the overdue first.
+    .orderBy(sql`${commitments.dueOn} IS NULL`, asc(commitments.dueOn), asc(mesas.slug), asc(commitments.code))
+    .all();
+  const dtos = toDtos(
+    viewer,
+    rows.map(({ mesaName: _, ...row }) => row),
+    today,
+  );
+  return dtos.map((dto, i) => ({ ...dto, mesaName: rows[i].mesaName }));
+}

@@ -1,0 +1,160 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
+import { newCommitment, pageAs, signIn } from "./support";
+
+// A monitor in the field: a phone-sized screen, a photo, and a connection that comes and goes.
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+/** A valid 1×1 PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** A fresh commitment on las-bambas, monitor A's mesa, made by the admin through the API. */
+async function commitmentOnLasBambas(browser: Browser, overrides: Record<string, unknown> = {}) {
+  const admin = await pageAs(browser, "admin");
+  const created = await admin.request.post("/api/v1/commitments", { data: newCommitment(overrides) });
+  expect(created.status()).toBe(201);
+  const { id, code } = (await created.json()) as { id: number; code: string };
+  await admin.context().close();
+  return { id, code };
+}
+
+type Evidence = { summary: string; kind: string; suggestedStatus: string | null; files: { name: string }[] };
+
+/** The evidence with this summary, as staff of the mesa see it (submitted evidence included). */
+async function evidenceWithSummary(page: Page, id: number, summary: string): Promise<Evidence[]> {
+  const response = await page.request.get(`/api/v1/commitments/${id}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()).evidence as Evidence[]).filter((e) => e.summary === summary);
+}
+
+test("a monitor on a phone logs evidence with a photo and sees it sent", async ({ page, browser }) => {
+  const title = `Vivero forestal e2e ${Date.now()}`;
+  const { id, code } = await commitmentOnLasBambas(browser, { title, madeOn: "2024-01-15", dueOn: "2024-06-30" });
+  const summary = `Fotografía del vivero instalado ${Date.now()}`;
+
+  await signIn(page, "monitorA");
+  await page.getByRole("link", { name: "Mis compromisos" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mis compromisos");
+  const card = page.getByRole("listitem").filter({ hasText: title });
+  await expect(card.getByText("Vencido")).toBeVisible();
+  await card.getByRole("link", { name: "Registrar evidencia" }).click();
+  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
+
+  await page.getByLabel("Tipo de evidencia").selectOption("photo");
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByLabel("Estado que sugiere (opcional)").selectOption("in_progress");
+  await page.getByLabel("Tomar foto").setInputFiles({ name: "vivero.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByRole("button", { name: "Quitar vivero.png" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+
+  await expect(page.getByText("Evidencia enviada. La comisión la revisará.")).toBeVisible();
+  // A clean form for the next one.
+  await expect(page.getByLabel("Qué se observó")).toHaveValue("");
+  await page.getByRole("link", { name: "Ver el compromiso" }).click();
+  await expect(page.getByTestId("evidence-timeline")).toContainText(summary);
+
+  const stored = await evidenceWithSummary(page, id, summary);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ kind: "photo", suggestedStatus: "in_progress" });
+  expect(stored[0].files.map((f) => f.name)).toEqual(["vivero.png"]);
+});
+
+test("the form shows its own message next to a field and keeps what was typed", async ({ page, browser }) => {
+  const { id } = await commitmentOnLasBambas(browser);
+  const anonymous = await pageAs(browser, "anonymous");
+  await anonymous.goto(`/monitor?commitment=${id}`);
+  await expect(anonymous).toHaveURL(/\/login\?next=/);
+
+  await signIn(page, "monitorA");
+  await page.goto(`/monitor?commitment=${id}`);
+  const summary = `Acta de la visita ${Date.now()}`;
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByLabel("Enlace a la fuente (opcional)").fill("ftp://example.org/acta.pdf");
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("Escriba una dirección web completa (https://…).")).toBeVisible();
+  await expect(page.getByLabel("Enlace a la fuente (opcional)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Qué se observó")).toHaveValue(summary);
+
+  // The server decides file types from the content: its 415 shows next to that file, in Spanish.
+  await page.getByLabel("Enlace a la fuente (opcional)").fill("");
+  await page
+    .getByLabel("Elegir archivos")
+    .setInputFiles({ name: "foto.png", mimeType: "image/png", buffer: Buffer.from("MZ… not a picture") });
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("Solo se aceptan fotos (JPEG, PNG, WebP), PDF o audio (MP3, M4A, OGG).")).toBeVisible();
+  await expect(page.getByText("Revise los campos marcados: no se guardó nada.")).toBeVisible();
+  await expect(page.getByLabel("Qué se observó")).toHaveValue(summary);
+  // Refused for good: not queued for retries, and nothing stored.
+  await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+  expect(await evidenceWithSummary(page, id, summary)).toHaveLength(0);
+});
+
+test("evidence submitted offline is kept across a reload and arrives exactly once", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const { id, code } = await commitmentOnLasBambas(browser);
+  const summary = `Registro sin conexión ${Date.now()}`;
+  const commissioner = await pageAs(browser, "commissionerA");
+  await signIn(page, "monitorA");
+  await page.goto(`/monitor?commitment=${id}`);
+  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
+
+  // A page cannot be reloaded while the browser is offline (nothing caches it), so after the
+  // offline submission the connection "returns" for pages only: the evidence API stays unreachable
+  // ("down"), then its answer is lost after the server stored it ("lose"), then it works ("up").
+  let mode: "down" | "lose" | "up" = "down";
+  let answerLost!: () => void;
+  const lost = new Promise<void>((resolve) => (answerLost = resolve));
+  await page.route("**/api/v1/commitments/*/evidence", async (route: Route) => {
+    if (mode === "down") return route.abort("internetdisconnected");
+    if (mode === "up") return route.continue();
+    await route.fetch(); // The server receives and stores it…
+    await route.abort("connectionreset"); // …and the phone never hears back.
+    answerLost();
+  });
+
+  await context.setOffline(true);
+  await page.getByLabel("Tipo de evidencia").selectOption("site_visit");
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByLabel("Elegir archivos").setInputFiles({ name: "visita.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("la evidencia quedó guardada en este dispositivo")).toBeVisible();
+  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: summary })).toBeVisible();
+
+  mode = "lose";
+  await page.getByRole("button", { name: "Reintentar ahora" }).click();
+  await lost;
+  // Stored on the server, but still queued on the phone, which must send it again.
+  expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(1);
+  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+
+  mode = "up";
+  // Back online: the `online` event flushes the queue; the server answers the first result again.
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(page.getByText("Evidencias en cola enviadas: 1.")).toBeVisible();
+  await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+
+  const stored = await evidenceWithSummary(commissioner, id, summary);
+  expect(stored).toHaveLength(1);
+  expect(stored[0].files.map((f) => f.name)).toEqual(["visita.png"]);
+
+  // And the queue is empty for good: a reload sends nothing more.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: summary })).toHaveCount(0);
+  expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(1);
+});
