@@ -37,6 +37,8 @@ export type Theme = (typeof THEMES)[number];
 
 export const STATUSES = ["pending", "in_progress", "partial", "fulfilled", "broken", "superseded"] as const;
 export type Status = (typeof STATUSES)[number];
+/** Statuses evidence can suggest or a review can set: `superseded` needs a replacement named. */
+export const EVIDENCE_STATUSES = ["pending", "in_progress", "partial", "fulfilled", "broken"] as const;
 
 export const VISIBILITIES = ["public", "restricted"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];

@@ -15,7 +15,11 @@ import { uploadsDir } from "./config";
 // and stored once under their SHA-256. Nothing is ever held whole in memory.
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const MAX_FILES = 10;
+export const MAX_FILES = 10;
+/** Ten full files plus the text fields: a body declaring more is refused before it is read. */
+const MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+/** Photos larger than this (in pixels) are not decoded: a tiny file can declare a huge image. */
+const MAX_PIXELS = 50_000_000;
 /** Enough leading bytes for file-type to recognise every type we accept. */
 const SNIFF_BYTES = 4100;
 
@@ -45,6 +49,10 @@ const tooLarge = (index: number) =>
   new CommandError(413, "too_large", `File ${index} is over ${MAX_FILE_BYTES} bytes.`, [
     { path: `files.${index}`, code: "file_too_large" },
   ]);
+const tooMany = () =>
+  new CommandError(413, "too_many_files", `At most ${MAX_FILES} files per submission.`, [
+    { path: "files", code: "too_many_files" },
+  ]);
 const unsupported = (index: number) =>
   new CommandError(415, "unsupported_file_type", `File ${index} is not a photo, PDF or audio file.`, [
     { path: `files.${index}`, code: "file_type" },
@@ -56,41 +64,46 @@ const unsupported = (index: number) =>
  */
 export async function receiveMultipart(request: Request): Promise<Received> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data") || !request.body) {
+  if (!/^multipart\/form-data/i.test(contentType) || !request.body) {
     throw new CommandError(415, "unsupported_media_type", "Send multipart/form-data.");
   }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) throw tooMany();
   const tempDir = path.join(uploadsDir(), "tmp");
   await fs.promises.mkdir(tempDir, { recursive: true });
 
   const fields: Record<string, string> = {};
   const pending: Promise<ReceivedFile>[] = [];
-  const parser = busboy({
-    headers: { "content-type": contentType },
-    limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 20, fieldSize: 64 * 1024 },
-  });
-  parser.on("field", (name, value) => {
-    fields[name] ??= value;
-  });
-  parser.on("file", (name, stream, info) => {
-    if (name !== "files") {
-      stream.resume();
-      return;
-    }
-    pending.push(receiveFile(stream, info.filename, tempDir, pending.length));
-  });
-
+  let overLimit = false;
   try {
+    const parser = busboy({
+      headers: { "content-type": contentType },
+      limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 20, parts: MAX_FILES + 20, fieldSize: 64 * 1024 },
+    });
+    parser.on("field", (name, value) => {
+      fields[name] ??= value;
+    });
+    parser.on("file", (name, stream, info) => {
+      if (name !== "files") {
+        stream.resume();
+        return;
+      }
+      pending.push(receiveFile(stream, info.filename, tempDir, pending.length));
+    });
+    parser.on("filesLimit", () => {
+      overLimit = true;
+    });
     await pipeline(Readable.fromWeb(request.body as NodeWebStream<Uint8Array>), parser);
   } catch {
+    // A malformed body (no boundary, cut short, aborted by the client).
     await discard(await settledFiles(pending));
     throw new CommandError(400, "invalid_body", "The multipart body could not be read.");
   }
   const results = await Promise.allSettled(pending);
   const files = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failure) {
+  if (failure || overLimit) {
     await discard(files);
-    throw failure.reason;
+    throw overLimit ? tooMany() : failure!.reason;
   }
   return { fields, files };
 }
@@ -100,42 +113,65 @@ async function settledFiles(pending: Promise<ReceivedFile>[]) {
   return results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
 }
 
-function receiveFile(
+async function receiveFile(
   stream: NodeJS.ReadableStream & { truncated?: boolean },
   filename: string | undefined,
   tempDir: string,
   index: number,
 ): Promise<ReceivedFile> {
   const tempPath = path.join(tempDir, randomUUID());
-  const hash = createHash("sha256");
   const head: Buffer[] = [];
   let headBytes = 0;
-  let sizeBytes = 0;
   stream.on("data", (chunk: Buffer) => {
-    hash.update(chunk);
-    sizeBytes += chunk.length;
     if (headBytes < SNIFF_BYTES) {
       head.push(chunk);
       headBytes += chunk.length;
     }
   });
-  return pipeline(stream, fs.createWriteStream(tempPath)).then(
-    async () => {
-      const refuse = async (error: CommandError) => {
-        await fs.promises.rm(tempPath, { force: true });
-        throw error;
-      };
-      if (stream.truncated) return refuse(tooLarge(index));
-      const ext = (await fileTypeFromBuffer(Buffer.concat(head)))?.ext;
-      const mimeType = ext ? ACCEPTED[ext] : undefined;
-      if (!mimeType) return refuse(unsupported(index));
-      return { tempPath, sha256: hash.digest("hex"), sizeBytes, mimeType, name: cleanName(filename, index) };
-    },
-    async (error: unknown) => {
-      await fs.promises.rm(tempPath, { force: true });
-      throw error;
-    },
-  );
+  try {
+    await pipeline(stream, fs.createWriteStream(tempPath));
+    if (stream.truncated) throw tooLarge(index);
+    const ext = await fileTypeFromBuffer(Buffer.concat(head)).then(
+      (type) => type?.ext,
+      () => undefined,
+    );
+    const mimeType = ext ? ACCEPTED[ext] : undefined;
+    if (!mimeType) throw unsupported(index);
+    if (mimeType.startsWith("image/")) await stripMetadata(tempPath, ext!, index);
+    const { sha256, sizeBytes } = await digest(tempPath);
+    return { tempPath, sha256, sizeBytes, mimeType, name: cleanName(filename, index) };
+  } catch (error) {
+    await fs.promises.rm(tempPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Re-encodes a photo without its metadata (GPS position, device, time): a monitor's photo
+ * must not say where they stood. Its orientation is applied first. The stored bytes, and so
+ * the SHA-256 shown to users, are those of the published photo.
+ */
+async function stripMetadata(file: string, ext: string, index: number): Promise<void> {
+  const cleaned = `${file}.clean`;
+  const format = ext === "jpg" ? "jpeg" : (ext as "png" | "webp");
+  try {
+    // sharp writes no metadata unless asked to (withMetadata).
+    await sharp(file, { limitInputPixels: MAX_PIXELS }).rotate().toFormat(format, { quality: 90 }).toFile(cleaned);
+    await fs.promises.rename(cleaned, file);
+  } catch {
+    await fs.promises.rm(cleaned, { force: true });
+    throw unsupported(index);
+  }
+}
+
+async function digest(file: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const hash = createHash("sha256");
+  let sizeBytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    sizeBytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), sizeBytes };
 }
 
 /** A file name safe to show and to offer as a download name. */
@@ -177,17 +213,18 @@ export async function storeFile(file: ReceivedFile): Promise<boolean> {
   return true;
 }
 
-/** A 480-pixel WebP for lists and slow connections; a photo sharp cannot read just has none. */
+/** A 480-pixel WebP for lists and slow connections, written aside then moved into place. */
 async function makePreview(source: string, target: string): Promise<void> {
-  await sharp(source)
-    .rotate()
+  const partial = `${target}.${randomUUID()}`;
+  await sharp(source, { limitInputPixels: MAX_PIXELS })
     .resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true })
     .webp({ quality: 70 })
-    .toFile(target)
-    .catch(() => undefined);
+    .toFile(partial)
+    .then(() => fs.promises.rename(partial, target))
+    .catch(() => fs.promises.rm(partial, { force: true }));
 }
 
-/** Removes stored files (and previews) that a failed transaction had just added. */
+/** Removes stored files (and previews); the caller makes sure no row refers to them. */
 export async function unstore(sha256s: string[]): Promise<void> {
   await Promise.all(
     sha256s.flatMap((sha) => [

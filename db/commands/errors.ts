@@ -21,6 +21,7 @@ export type IssueCode =
   | "weak_password"
   | "file_too_large"
   | "file_type"
+  | "too_many_files"
   | "invalid_url"
   | "status_needs_acceptance"
   | "superseded_not_in_review";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVIDENCE_KINDS, STATUSES } from "../enums";
+import { EVIDENCE_KINDS, EVIDENCE_STATUSES } from "../enums";
 import { isoDateSchema } from "../queries/filters";
 
 // The fields of an evidence submission (multipart text fields; files come separately).
@@ -17,7 +17,7 @@ export const evidenceInputSchema = z.object({
       .max(2000)
       .optional(),
   ),
-  suggestedStatus: z.preprocess(blankToUndefined, z.enum(STATUSES.filter((s) => s !== "superseded")).optional()),
+  suggestedStatus: z.preprocess(blankToUndefined, z.enum(EVIDENCE_STATUSES).optional()),
 });
 export type EvidenceInput = z.output<typeof evidenceInputSchema>;
 

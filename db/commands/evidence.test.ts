@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { uploadsDir } from "../config";
-import { auditLog, evidence, evidenceFiles, files } from "../schema";
+import { auditLog, commitments, evidence, evidenceFiles, files } from "../schema";
 import { makeCommitment, makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { refusal, refusalOf } from "../testing/refusal";
 import { receiveMultipart, storedPath } from "../uploads";
@@ -74,7 +75,9 @@ describe("evidence uploads", () => {
       ]),
     );
     const photo = result.files.find((f) => f.mimeType === "image/jpeg")!;
-    expect(fs.readFileSync(storedPath(photo.sha256))).toEqual(jpeg);
+    const published = fs.readFileSync(storedPath(photo.sha256));
+    expect(createHash("sha256").update(published).digest("hex")).toBe(photo.sha256);
+    expect((await sharp(published).metadata()).width).toBe(800);
     expect(fs.existsSync(`${storedPath(photo.sha256)}.preview.webp`)).toBe(true);
     expect(result.reviewState).toBe("submitted");
   });
@@ -129,6 +132,62 @@ describe("evidence uploads", () => {
     const before = stored();
     const again = await submit(monitorA, upload([], { summary: "Reunión con la DIRESA" }), "key-1");
     expect(again).toEqual(first);
+    expect(stored()).toEqual(before);
+  });
+
+  it("stores two simultaneous submissions with the same key once, keeping its file", async () => {
+    const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f00" } })
+      .png()
+      .toBuffer();
+    const send = () =>
+      submit(
+        monitorA,
+        upload([{ name: "doble.png", type: "image/png", body: photo }], { summary: "Doble envío" }),
+        "k2",
+      );
+    const [a, b] = await Promise.all([send(), send()]);
+    expect(a.id).toBe(b.id);
+    expect(fs.existsSync(storedPath(a.files[0].sha256))).toBe(true);
+    const rows = getDb().select({ n: count() }).from(evidence).where(eq(evidence.idempotencyKey, "k2")).get()!.n;
+    expect(rows).toBe(1);
+  });
+
+  it("refuses a key reused for another commitment", async () => {
+    const other = makeCommitment({ mesaId: getDb().select().from(commitments).get()!.mesaId, partyIds: [] }).id;
+    await submit(monitorA, upload([], { summary: "Primera" }), "k3");
+    const error = await refusalOf(async () =>
+      submitEvidence(evidenceTarget(monitorA, other), await receiveMultipart(upload([])), "k3"),
+    );
+    expect(error.status).toBe(422);
+  });
+
+  it("removes the photo's metadata (GPS, camera) before storing and hashing it", async () => {
+    const withGps = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#00f" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "TelefonoX", Model: "Modelo secreto" } })
+      .toBuffer();
+    expect((await sharp(withGps).metadata()).exif).toBeDefined();
+    const result = await submit(monitorA, upload([{ name: "gps.jpg", type: "image/jpeg", body: withGps }]));
+    const published = fs.readFileSync(storedPath(result.files[0].sha256));
+    expect((await sharp(published).metadata()).exif).toBeUndefined();
+    expect(published.includes(Buffer.from("Modelo secreto"))).toBe(false);
+    expect(createHash("sha256").update(published).digest("hex")).toBe(result.files[0].sha256);
+  });
+
+  it("refuses more than ten files with 413, and a body without a boundary with 400", async () => {
+    const before = stored();
+    const eleven = Array.from({ length: 11 }, (_, i) => ({
+      name: `d${i}.pdf`,
+      type: "application/pdf",
+      body: Buffer.concat([pdf, Buffer.from(String(i))]),
+    }));
+    expect((await refusalOf(() => submit(monitorA, upload(eleven)))).status).toBe(413);
+    const noBoundary = new Request("http://localhost/upload", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data" },
+      body: "--x\r\n",
+    });
+    expect((await refusalOf(() => receiveMultipart(noBoundary))).status).toBe(400);
     expect(stored()).toEqual(before);
   });
 

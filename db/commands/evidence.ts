@@ -36,7 +36,7 @@ export async function submitEvidence(
   try {
     const key = idempotencyKey === null ? null : validateKey(idempotencyKey);
     const earlier = key === null ? undefined : findByKey(viewer.userId, key);
-    if (earlier !== undefined) return evidenceById(earlier)!;
+    if (earlier !== undefined) return replay(earlier, commitmentId);
     const data = validate(evidenceInputSchema, received.fields);
 
     for (const file of received.files) if (await storeFile(file)) stored.push(file.sha256);
@@ -74,11 +74,12 @@ export async function submitEvidence(
     });
     return evidenceById(id)!;
   } catch (error) {
+    // Only files no row refers to: the same content may belong to evidence stored meanwhile.
+    await unstore(stored.filter((sha) => !isReferenced(sha)));
     // Two requests with the same key at once: the database kept the first; answer with it.
     const raced =
       idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
-    await unstore(stored);
-    if (raced !== undefined) return evidenceById(raced)!;
+    if (raced !== undefined) return replay(raced, commitmentId);
     throw error;
   } finally {
     await discard(received.files);
@@ -93,12 +94,24 @@ function validateKey(key: string): string {
   return result.data;
 }
 
-function findByKey(userId: number, key: string): number | undefined {
+function findByKey(userId: number, key: string) {
   return getDb()
-    .select({ id: evidence.id })
+    .select({ id: evidence.id, commitmentId: evidence.commitmentId })
     .from(evidence)
     .where(and(eq(evidence.submittedBy, userId), eq(evidence.idempotencyKey, key)))
-    .get()?.id;
+    .get();
+}
+
+/** The first answer again; a key reused for another commitment is a client error, not a replay. */
+function replay(earlier: { id: number; commitmentId: number }, commitmentId: number): SubmittedEvidence {
+  if (earlier.commitmentId !== commitmentId) {
+    throw new CommandError(422, "idempotency_key_reused", "This Idempotency-Key was used for another commitment.");
+  }
+  return evidenceById(earlier.id)!;
+}
+
+function isReferenced(sha256: string): boolean {
+  return getDb().select({ sha256: files.sha256 }).from(files).where(eq(files.sha256, sha256)).get() !== undefined;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -5,8 +5,9 @@ import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { isStaffOf, type Viewer } from "../access";
 import { todayIn } from "../rules";
-import { evidence, evidenceFiles, files, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
+import { evidence, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
 import { findCommitmentRow, toDtos, type CommitmentDto } from "./commitments";
+import { filesOfEvidence, neutralFileName } from "./evidence";
 
 export type EvidenceDto = {
   id: number;
@@ -78,29 +79,13 @@ function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
     .where(and(eq(evidence.commitmentId, commitmentId), staff ? undefined : eq(evidence.reviewState, "accepted")))
     .orderBy(desc(evidence.observedOn), desc(evidence.id))
     .all();
-  const attachments = rows.length
-    ? db
-        .select({
-          evidenceId: evidenceFiles.evidenceId,
-          sha256: files.sha256,
-          name: evidenceFiles.originalName,
-          mimeType: files.mimeType,
-          sizeBytes: files.sizeBytes,
-        })
-        .from(evidenceFiles)
-        .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
-        .where(
-          inArray(
-            evidenceFiles.evidenceId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .all()
-    : [];
+  const attachments = filesOfEvidence(rows.map((r) => r.id));
   return rows.map((row) => ({
     ...row,
     submittedBy: staff ? row.submittedBy : null,
-    files: attachments.filter((a) => a.evidenceId === row.id).map(({ evidenceId: _, ...file }) => file),
+    files: (attachments.get(row.id) ?? []).map((file) =>
+      staff ? file : { ...file, name: neutralFileName(file.sha256, file.mimeType) },
+    ),
   }));
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { evidence, evidenceFiles, files } from "../schema";
 
@@ -36,3 +36,45 @@ export function evidenceById(id: number) {
 }
 
 export type SubmittedEvidence = NonNullable<ReturnType<typeof evidenceById>>;
+
+export type EvidenceFile = { sha256: string; name: string; mimeType: string; sizeBytes: number };
+
+/** The files of several pieces of evidence, by evidence id. */
+export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {
+  const result = new Map<number, EvidenceFile[]>();
+  if (ids.length === 0) return result;
+  const rows = getDb()
+    .select({
+      evidenceId: evidenceFiles.evidenceId,
+      sha256: files.sha256,
+      name: evidenceFiles.originalName,
+      mimeType: files.mimeType,
+      sizeBytes: files.sizeBytes,
+    })
+    .from(evidenceFiles)
+    .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
+    .where(inArray(evidenceFiles.evidenceId, ids))
+    .orderBy(asc(evidenceFiles.originalName))
+    .all();
+  for (const { evidenceId, ...file } of rows) {
+    const list = result.get(evidenceId) ?? [];
+    list.push(file);
+    result.set(evidenceId, list);
+  }
+  return result;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+  "audio/mpeg": "mp3",
+  "audio/mp4": "m4a",
+  "audio/ogg": "ogg",
+};
+
+/** A name that says nothing about the uploader (their own file names can say who or where). */
+export function neutralFileName(sha256: string, mimeType: string, suffix = ""): string {
+  return `evidencia-${sha256.slice(0, 12)}${suffix}.${EXTENSIONS[mimeType] ?? "bin"}`;
+}

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { EvidenceKind, Status } from "../enums";
-import { commitments, evidence, evidenceFiles, files, mesas, users } from "../schema";
+import { commitments, evidence, mesas, users } from "../schema";
+import { filesOfEvidence } from "./evidence";
 
 /** One item of the review queue (/review): submitted evidence with what a reviewer needs to judge it. */
 export type EvidenceToReview = {
@@ -56,30 +57,11 @@ export function listEvidenceToReview(viewer: Viewer): EvidenceToReview[] {
     .where(and(eq(evidence.reviewState, "submitted"), mesaScope))
     .orderBy(asc(evidence.createdAt), asc(evidence.id))
     .all();
-  const attachments = rows.length
-    ? db
-        .select({
-          evidenceId: evidenceFiles.evidenceId,
-          sha256: files.sha256,
-          name: evidenceFiles.originalName,
-          mimeType: files.mimeType,
-          sizeBytes: files.sizeBytes,
-        })
-        .from(evidenceFiles)
-        .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
-        .where(
-          inArray(
-            evidenceFiles.evidenceId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(evidenceFiles.originalName))
-        .all()
-    : [];
+  const attachments = filesOfEvidence(rows.map((r) => r.id));
   return rows.map(({ commitmentId, code, title, status, mesaSlug, mesaName, ...item }) => ({
     ...item,
     commitment: { id: commitmentId, code, title, status },
     mesa: { slug: mesaSlug, name: mesaName },
-    files: attachments.filter((a) => a.evidenceId === item.id).map(({ evidenceId: _, ...file }) => file),
+    files: attachments.get(item.id) ?? [],
   }));
 }

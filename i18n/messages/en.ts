@@ -192,6 +192,7 @@ export const en: Messages = {
     form: "Please check the marked fields: nothing was saved.",
     file_too_large: "The file is over 20 MB.",
     file_type: "Only photos (JPEG, PNG, WebP), PDF or audio (MP3, M4A, OGG) are accepted.",
+    too_many_files: "At most 10 files per piece of evidence.",
     required: "This field is required.",
     invalid: "This value is not valid.",
     too_long: "The text is too long.",

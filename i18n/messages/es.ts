@@ -191,6 +191,7 @@ export const es = {
     form: "Revise los campos marcados: no se guardó nada.",
     file_too_large: "El archivo pesa más de 20 MB.",
     file_type: "Solo se aceptan fotos (JPEG, PNG, WebP), PDF o audio (MP3, M4A, OGG).",
+    too_many_files: "Como máximo 10 archivos por evidencia.",
     required: "Este campo es obligatorio.",
     invalid: "El valor no es válido.",
     too_long: "El texto es demasiado largo.",

@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { ReviewForm } from "@/components/review/review-form";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/badges";
-import { STATUSES } from "@/db/enums";
+import { EVIDENCE_STATUSES } from "@/db/enums";
 import { listEvidenceToReview, type EvidenceToReview } from "@/db/queries/review";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
@@ -18,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** `superseded` needs a replacement commitment, which only the commitment's status form asks for. */
-const REVIEW_STATUSES = STATUSES.filter((status) => status !== "superseded");
 
 type Props = { searchParams: Promise<{ result?: string | string[] }> };
 
@@ -140,7 +139,7 @@ function QueueItem({ item, m, f }: { item: EvidenceToReview; m: Messages; f: For
       <ReviewForm
         action={reviewEvidenceAction.bind(null, item.id)}
         evidenceId={item.id}
-        statuses={REVIEW_STATUSES}
+        statuses={EVIDENCE_STATUSES}
         labelledBy={headingId}
         m={m}
       />

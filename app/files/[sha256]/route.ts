@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
+import { neutralFileName } from "@/db/queries/evidence";
 import { findReadableFile } from "@/db/queries/files";
 import { getViewer } from "@/db/session";
 import { previewPath, storedPath } from "@/db/uploads";
@@ -10,24 +11,31 @@ import { previewPath, storedPath } from "@/db/uploads";
 export async function GET(request: Request, { params }: { params: Promise<{ sha256: string }> }) {
   const { sha256 } = await params;
   const file = /^[0-9a-f]{64}$/.test(sha256) ? findReadableFile(await getViewer(), sha256) : null;
-  if (!file) return new Response("Not found", { status: 404 });
+  if (!file) return notFound();
 
-  const wantsPreview = new URL(request.url).searchParams.get("preview") === "1";
-  const preview = wantsPreview && fs.existsSync(previewPath(sha256));
-  const filePath = preview ? previewPath(sha256) : storedPath(sha256);
-  if (!fs.existsSync(filePath)) return new Response("Not found", { status: 404 });
+  const preview = new URL(request.url).searchParams.get("preview") === "1";
+  const [filePath, mimeType] = preview ? [previewPath(sha256), "image/webp"] : [storedPath(sha256), file.mimeType];
+  const handle = await fs.promises.open(filePath).catch(() => null);
+  if (!handle) return preview ? Response.redirect(new URL(`/files/${sha256}`, request.url), 302) : notFound();
+  const { size } = await handle.stat();
 
-  const inline = file.mimeType.startsWith("image/") || file.mimeType.startsWith("audio/");
-  const body = Readable.toWeb(fs.createReadStream(filePath)) as ReadableStream<Uint8Array>;
+  const name = neutralFileName(sha256, mimeType, preview ? "-vista" : "");
+  const inline = mimeType.startsWith("image/") || mimeType.startsWith("audio/");
+  const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
-      "Content-Type": preview ? "image/webp" : file.mimeType,
-      "Content-Length": String(fs.statSync(filePath).size),
-      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "Content-Type": mimeType,
+      "Content-Length": String(size),
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${name}"`,
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
-      // Content-addressed, so it never changes; private because access depends on the viewer.
-      "Cache-Control": "private, max-age=86400, immutable",
+      // Access can change (evidence rejected, a user unassigned): revalidate every time.
+      "Cache-Control": "private, no-cache",
+      ETag: `"${sha256}${preview ? "-preview" : ""}"`,
     },
   });
+}
+
+function notFound() {
+  return new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
 }
