@@ -7,7 +7,7 @@ import { isStaffOf, type Viewer } from "../access";
 import { todayIn } from "../rules";
 import { evidence, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
 import { findCommitmentRow, toDtos, type CommitmentDto } from "./commitments";
-import { filesOfEvidence, neutralFileName } from "./evidence";
+import { evidenceColumns, filesOfEvidence, neutralFileName } from "./evidence";
 
 export type EvidenceDto = {
   id: number;
@@ -64,12 +64,7 @@ function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
   const db = getDb();
   const rows = db
     .select({
-      id: evidence.id,
-      observedOn: evidence.observedOn,
-      kind: evidence.kind,
-      summary: evidence.summary,
-      sourceUrl: evidence.sourceUrl,
-      suggestedStatus: evidence.suggestedStatus,
+      ...evidenceColumns,
       reviewState: evidence.reviewState,
       reviewNote: evidence.reviewNote,
       submittedBy: users.name,

@@ -26,7 +26,8 @@ export type CommitmentDto = {
   updatedAt: string;
 };
 
-const dtoColumns = {
+/** The columns of a commitment as CONTRACT §5 shows it. */
+export const dtoColumns = {
   id: commitments.id,
   code: commitments.code,
   mesa: mesas.slug,

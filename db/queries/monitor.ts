@@ -5,7 +5,7 @@ import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
 import { OPEN_STATUSES, todayIn } from "../rules";
 import { commitments, mesas } from "../schema";
-import { toDtos, type CommitmentDto } from "./commitments";
+import { dtoColumns, toDtos, type CommitmentDto } from "./commitments";
 
 export type MonitorCommitment = CommitmentDto & { mesaName: string };
 
@@ -19,21 +19,7 @@ export function listMonitorCommitments(viewer: Viewer): MonitorCommitment[] {
   if (!admin && viewer.mesaIds.length === 0) return [];
   const today = todayIn(appTimeZone());
   const rows = getDb()
-    .select({
-      id: commitments.id,
-      code: commitments.code,
-      mesa: mesas.slug,
-      mesaName: mesas.name,
-      title: commitments.title,
-      text: commitments.text,
-      theme: commitments.theme,
-      madeOn: commitments.madeOn,
-      dueOn: commitments.dueOn,
-      status: commitments.status,
-      visibility: commitments.visibility,
-      supersededBy: commitments.supersededBy,
-      updatedAt: commitments.updatedAt,
-    })
+    .select({ ...dtoColumns, mesaName: mesas.name })
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .where(

@@ -4,7 +4,7 @@ import { visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { EvidenceKind, Status } from "../enums";
 import { commitments, evidence, mesas, users } from "../schema";
-import { filesOfEvidence } from "./evidence";
+import { evidenceColumns, filesOfEvidence } from "./evidence";
 
 /** One item of the review queue (/review): submitted evidence with what a reviewer needs to judge it. */
 export type EvidenceToReview = {
@@ -35,12 +35,7 @@ export function listEvidenceToReview(viewer: Viewer): EvidenceToReview[] {
   const db = getDb();
   const rows = db
     .select({
-      id: evidence.id,
-      observedOn: evidence.observedOn,
-      kind: evidence.kind,
-      summary: evidence.summary,
-      sourceUrl: evidence.sourceUrl,
-      suggestedStatus: evidence.suggestedStatus,
+      ...evidenceColumns,
       submittedBy: users.name,
       submittedAt: evidence.createdAt,
       commitmentId: commitments.id,
