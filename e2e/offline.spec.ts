@@ -94,7 +94,18 @@ test("the form shows its own message next to a field and keeps what was typed", 
   expect(await evidenceWithSummary(page, id, summary)).toHaveLength(0);
 });
 
-test("evidence submitted offline is kept across a reload and arrives exactly once", async ({
+/** Whether the service worker keeps /monitor and every build file the page loaded. */
+async function keptForOffline(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    if (!navigator.serviceWorker.controller || !(await caches.match("/monitor", { ignoreVary: true }))) return false;
+    const files = [...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((s) => s.src);
+    files.push(...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href));
+    const kept = await Promise.all(files.map((url) => caches.match(url, { ignoreVary: true })));
+    return kept.every(Boolean);
+  });
+}
+
+test("evidence submitted offline survives a reload while offline and arrives exactly once", async ({
   page,
   context,
   browser,
@@ -102,26 +113,22 @@ test("evidence submitted offline is kept across a reload and arrives exactly onc
   const { id, code } = await commitmentOnLasBambas(browser);
   const summary = `Registro sin conexión ${Date.now()}`;
   const commissioner = await pageAs(browser, "commissionerA");
-  await signIn(page, "monitorA");
-  await page.goto(`/monitor?commitment=${id}`);
-  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
-
-  // A page cannot be reloaded while the browser is offline (nothing caches it), so after the
-  // offline submission the connection "returns" for pages only: the evidence API stays unreachable
-  // ("down"), then its answer is lost after the server stored it ("lose"), then it works ("up").
-  let mode: "down" | "lose" | "up" = "down";
-  let answerLost!: () => void;
-  const lost = new Promise<void>((resolve) => (answerLost = resolve));
-  await page.route("**/api/v1/commitments/*/evidence", async (route: Route) => {
-    if (mode === "down") return route.abort("internetdisconnected");
-    if (mode === "up") return route.continue();
-    await route.fetch(); // The server receives and stores it…
-    await route.abort("connectionreset"); // …and the phone never hears back.
-    answerLost();
+  const policyViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
   });
 
+  // Online once: the service worker installs and keeps /monitor and its scripts and styles.
+  await signIn(page, "monitorA");
+  await page.goto("/monitor");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mis compromisos");
+  await expect.poll(() => keptForOffline(page), { timeout: 15_000 }).toBe(true);
+
   await context.setOffline(true);
+  // Choosing a commitment needs no server: the list is on the page.
+  await page.getByRole("link", { name: `Registrar evidencia de ${code}` }).click();
+  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`/monitor\\?commitment=${id}`));
   await page.getByLabel("Tipo de evidencia").selectOption("site_visit");
   await page.getByLabel("Qué se observó").fill(summary);
   await page.getByLabel("Elegir archivos").setInputFiles({ name: "visita.png", mimeType: "image/png", buffer: PNG });
@@ -129,32 +136,155 @@ test("evidence submitted offline is kept across a reload and arrives exactly onc
   await expect(page.getByText("la evidencia quedó guardada en este dispositivo")).toBeVisible();
   await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
 
-  await context.setOffline(false);
-  await page.reload();
+  // Reload while offline: the page comes from the service worker's copy (of /monitor: the form is
+  // chosen from the address in the browser), the queue from IndexedDB, and the scripts run.
+  expect((await page.reload())?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
   await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: summary })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
+  expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(0);
 
-  mode = "lose";
-  await page.getByRole("button", { name: "Reintentar ahora" }).click();
-  await lost;
-  // Stored on the server, but still queued on the phone, which must send it again.
-  expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(1);
-  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
-
-  mode = "up";
-  // Back online: the `online` event flushes the queue; the server answers the first result again.
-  await context.setOffline(true);
+  // Back online: the `online` event sends the queue.
   await context.setOffline(false);
   await expect(page.getByText("Evidencias en cola enviadas: 1.")).toBeVisible();
   await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
-
   const stored = await evidenceWithSummary(commissioner, id, summary);
   expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ kind: "site_visit" });
   expect(stored[0].files.map((f) => f.name)).toEqual(["visita.png"]);
 
-  // And the queue is empty for good: a reload sends nothing more.
+  // The queue is empty for good: a reload (online) sends nothing more.
   await page.reload();
   await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled();
   await expect(page.getByRole("listitem").filter({ hasText: summary })).toHaveCount(0);
   expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(1);
+  expect(policyViolations).toEqual([]);
+});
+
+test("refused evidence keeps its files until the monitor corrects and resends it", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const { id, code } = await commitmentOnLasBambas(browser);
+  const summary = `Evidencia rechazada ${Date.now()}`;
+  const commissioner = await pageAs(browser, "commissionerA");
+  await signIn(page, "monitorA");
+  await page.goto(`/monitor?commitment=${id}`);
+  await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
+
+  // Queued offline with a file the server will refuse (not a picture, whatever its name says)…
+  await context.setOffline(true);
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByLabel("Elegir archivos").setInputFiles([
+    { name: "falsa.png", mimeType: "image/png", buffer: Buffer.from("MZ… not a picture") },
+    { name: "buena.png", mimeType: "image/png", buffer: PNG },
+  ]);
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+  // …and its form closed before the answer: the refusal is kept all the same, files included.
+  await page.getByRole("link", { name: "Cerrar el formulario" }).click();
+  const heading = page.getByRole("heading", { name: `Registrar evidencia de ${code}` });
+  await expect(heading).toHaveCount(0);
+  // The browser's back and forward buttons follow the form, offline too.
+  await page.goBack();
+  await expect(heading).toBeVisible();
+  await page.goForward();
+  await expect(heading).toHaveCount(0);
+  await context.setOffline(false);
+  const refusal = page.getByRole("alert").filter({ hasText: `No se registró la evidencia de ${code}` });
+  await expect(refusal).toContainText("Archivo falsa.png: Solo se aceptan fotos");
+  await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+  await page.reload();
+  await expect(refusal).toBeVisible();
+
+  await refusal.getByRole("button", { name: "Corregir y reenviar" }).click();
+  await expect(heading).toBeVisible();
+  await expect(page.getByLabel("Qué se observó")).toHaveValue(summary);
+  // The refused file's button has the focus and its error as description.
+  const remove = page.getByRole("button", { name: "Quitar falsa.png" });
+  await expect(remove).toBeFocused();
+  await expect(remove).toHaveAccessibleDescription(/Solo se aceptan fotos/);
+  await expect(page.getByRole("button", { name: "Quitar buena.png" })).toBeVisible();
+  await expect(refusal).toHaveCount(0); // The form shows it now.
+
+  await remove.click();
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("Evidencia enviada. La comisión la revisará.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: summary })).toHaveCount(0);
+  const stored = await evidenceWithSummary(commissioner, id, summary);
+  expect(stored).toHaveLength(1);
+  expect(stored[0].files.map((f) => f.name)).toEqual(["buena.png"]);
+});
+
+test("signing out drops the pages kept for offline use", async ({ page, context }) => {
+  await signIn(page, "monitorA");
+  await page.goto("/monitor");
+  await expect.poll(() => keptForOffline(page), { timeout: 15_000 }).toBe(true);
+  await page.getByRole("button", { name: "Salir" }).click();
+  await expect(page.getByRole("link", { name: "Ingresar" })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.match("/monitor", { ignoreVary: true })) === undefined))
+    .toBe(true);
+  // Whoever has the browser next cannot open the previous monitor's page offline.
+  await context.setOffline(true);
+  await expect(page.goto("/monitor")).rejects.toThrow();
+});
+
+test.describe("without a service worker", () => {
+  // page.route does not see requests a service worker handles: this test routes the API itself.
+  test.use({ serviceWorkers: "block" });
+
+  test("an answer lost after the server stored the evidence does not store it twice", async ({
+    page,
+    context,
+    browser,
+  }) => {
+    const { id, code } = await commitmentOnLasBambas(browser);
+    const summary = `Respuesta perdida ${Date.now()}`;
+    const commissioner = await pageAs(browser, "commissionerA");
+    await signIn(page, "monitorA");
+    await page.goto(`/monitor?commitment=${id}`);
+    await expect(page.getByRole("heading", { name: `Registrar evidencia de ${code}` })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
+
+    // The evidence API is unreachable ("down"), then its answer is lost after the server stored
+    // the evidence ("lose"), then it works ("up").
+    let mode: "down" | "lose" | "up" = "down";
+    let answerLost!: () => void;
+    const lost = new Promise<void>((resolve) => (answerLost = resolve));
+    await page.route("**/api/v1/commitments/*/evidence", async (route: Route) => {
+      if (mode === "down") return route.abort("internetdisconnected");
+      if (mode === "up") return route.continue();
+      await route.fetch(); // The server receives and stores it…
+      await route.abort("connectionreset"); // …and the phone never hears back.
+      answerLost();
+    });
+
+    await page.getByLabel("Qué se observó").fill(summary);
+    await page.getByLabel("Elegir archivos").setInputFiles({ name: "acta.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("button", { name: "Enviar evidencia" }).click();
+    await expect(page.getByText("la evidencia quedó guardada en este dispositivo")).toBeVisible();
+    await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+
+    mode = "lose";
+    await page.getByRole("button", { name: "Reintentar ahora" }).click();
+    await lost;
+    // Stored on the server, but still queued on the phone, which must send it again.
+    expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(1);
+    await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+
+    mode = "up";
+    // The connection "returns": the `online` event flushes; the server answers the first result.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(page.getByText("Evidencias en cola enviadas: 1.")).toBeVisible();
+    await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+    const stored = await evidenceWithSummary(commissioner, id, summary);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].files.map((f) => f.name)).toEqual(["acta.png"]);
+  });
 });

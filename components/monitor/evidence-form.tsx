@@ -1,16 +1,19 @@
 "use client";
 
-import { useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from "react";
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from "react";
 import { fill } from "@/i18n/locales";
 import {
   checkEvidence,
   errorText,
+  firstErrorPath,
+  newIdempotencyKey,
   type EvidenceErrors,
   type EvidenceFields,
   type MonitorMessages,
+  type RefusalProblem,
 } from "./evidence-rules";
 import { Field, FormAnswer, type Phase } from "./form-parts";
-import { submitEvidence } from "./outbox";
+import { submitEvidence, type Refusal } from "./outbox";
 
 type Option = [value: string, label: string];
 
@@ -18,21 +21,30 @@ const noSubscription = () => () => {};
 
 /**
  * The mobile-first evidence form. Every submission goes through the outbox (IndexedDB first), so
- * it survives a missing connection; the idempotency key is made once per submission, there.
+ * it survives a missing connection. `draft`: a submission the server refused, reopened with its
+ * fields, files and errors; it is resent under its own idempotency key, replacing the refusal.
  */
 export function EvidenceForm({
   userId,
   commitment,
   today,
+  timeZone,
   kinds,
   statuses,
+  draft,
+  onEditing,
   m,
 }: {
   userId: number;
   commitment: { id: number; code: string };
+  /** The server's date when the page was made: a page kept for offline use may be days old. */
   today: string;
+  timeZone: string;
   kinds: Option[];
   statuses: Option[];
+  draft: Refusal | null;
+  /** The key of the refusal this form stands for (the outbox panel leaves it out), or null. */
+  onEditing: (key: string | null) => void;
   m: MonitorMessages;
 }) {
   // False on the server and while hydrating: the form posts with script only (it must queue).
@@ -42,11 +54,35 @@ export function EvidenceForm({
     () => false,
   );
   const formRef = useRef<HTMLFormElement>(null);
-  const [files, setFiles] = useState<File[]>([]);
-  const [phase, setPhase] = useState<Phase>("idle");
-  const [problem, setProblem] = useState<"form" | "forbidden" | "notFound" | null>(null);
-  const [errors, setErrors] = useState<EvidenceErrors>({});
+  const [files, setFiles] = useState<File[]>(() => draft?.files.map(asFile) ?? []);
+  const [phase, setPhase] = useState<Phase>(draft ? "refused" : "idle");
+  const [problem, setProblem] = useState<RefusalProblem | null>(draft?.problem ?? null);
+  const [errors, setErrors] = useState<EvidenceErrors>(draft?.errors ?? {});
+  const [draftKey, setDraftKey] = useState<string | null>(draft?.key ?? null);
+  // What the fields start with: the draft's, then (after it is sent) empty ones, remounted.
+  const [initial, setInitial] = useState<EvidenceFields | null>(draft?.fields ?? null);
+  const [generation, setGeneration] = useState(0);
+  // The field to focus once the errors are on the page (so that their descriptions are read).
+  const pendingFocus = useRef<string | null>(draft ? firstErrorPath(draft.errors) : null);
   const t = m.monitor;
+
+  useEffect(() => {
+    onEditing(draftKey);
+    return () => onEditing(null);
+  }, [draftKey, onEditing]);
+
+  useEffect(() => {
+    const path = pendingFocus.current;
+    if (path === null) return;
+    pendingFocus.current = null;
+    const file = /^files\.(\d+)$/.exec(path);
+    const id = file ? `ev-file-${file[1]}-remove` : path === "files" ? "ev-files" : `ev-${path}`;
+    document.getElementById(id)?.focus();
+  });
+
+  useEffect(() => {
+    if (!initial) setDateToToday(formRef.current, today, timeZone);
+  }, [initial, generation, today, timeZone]);
 
   function addFiles(event: ChangeEvent<HTMLInputElement>) {
     const picked = Array.from(event.target.files ?? []);
@@ -64,8 +100,7 @@ export function EvidenceForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (phase === "sending") return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const text = (name: keyof EvidenceFields) => String(data.get(name) ?? "");
     const fields: EvidenceFields = {
       observedOn: text("observedOn"),
@@ -81,10 +116,14 @@ export function EvidenceForm({
     );
     if (Object.keys(found).length > 0) return showErrors(found, "form");
 
+    // The key is known before the answer, so that a refusal stored meanwhile stays with this form.
+    const key = draftKey ?? newIdempotencyKey();
+    setDraftKey(key);
     setPhase("sending");
     setErrors({});
     setProblem(null);
     const outcome = await submitEvidence({
+      key,
       userId,
       commitmentId: commitment.id,
       label: commitment.code,
@@ -94,19 +133,19 @@ export function EvidenceForm({
     if (outcome.kind === "refused") return showErrors(outcome.errors, outcome.problem);
     if (outcome.kind !== "notStored") {
       // Sent or safely queued: a clean form for the next one (and no second copy by mistake).
-      formRef.current?.reset();
+      setInitial(null);
+      setGeneration((g) => g + 1);
       setFiles([]);
+      setDraftKey(null);
     }
     setPhase(outcome.kind === "kept" && outcome.reason === "signIn" ? "signIn" : outcome.kind);
   }
 
-  function showErrors(found: EvidenceErrors, why: "form" | "forbidden" | "notFound") {
+  function showErrors(found: EvidenceErrors, why: RefusalProblem) {
     setErrors(found);
     setProblem(why);
     setPhase("refused");
-    const first = Object.keys(found)[0];
-    const id = first === undefined ? null : first.startsWith("files") ? "ev-files" : `ev-${first}`;
-    if (id) document.getElementById(id)?.focus();
+    pendingFocus.current = firstErrorPath(found);
   }
 
   const errorFor = (path: string) => errors[path]?.map((key) => errorText(key, m)).join(" ");
@@ -119,45 +158,56 @@ export function EvidenceForm({
       ...(ids.length ? { "aria-describedby": ids.join(" ") } : {}),
     };
   };
+  const filesDescription = errors.files ? "ev-files-help ev-files-error" : "ev-files-help";
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="stack evidence-form" noValidate>
-      <Field id="ev-observedOn" label={t.observedOn} error={errorFor("observedOn")}>
-        <input type="date" defaultValue={today} required {...fieldProps("observedOn")} />
-      </Field>
-      <Field id="ev-kind" label={t.kind} error={errorFor("kind")}>
-        <select defaultValue="photo" required {...fieldProps("kind")}>
-          {kinds.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="ev-summary" label={t.summary} help={t.summaryHelp} error={errorFor("summary")}>
-        <textarea rows={5} maxLength={2000} required {...fieldProps("summary", true)} />
-      </Field>
-      <Field id="ev-sourceUrl" label={t.sourceUrl} help={t.sourceUrlHelp} error={errorFor("sourceUrl")}>
-        <input
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          placeholder="https://"
-          {...fieldProps("sourceUrl", true)}
-        />
-      </Field>
-      <Field id="ev-suggestedStatus" label={t.suggestedStatus} error={errorFor("suggestedStatus")}>
-        <select defaultValue="" {...fieldProps("suggestedStatus")}>
-          <option value="">{t.noSuggestion}</option>
-          {statuses.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {initial && <p className="form-note">{t.editing}</p>}
+      <Fragment key={generation}>
+        <Field id="ev-observedOn" label={t.observedOn} error={errorFor("observedOn")}>
+          <input type="date" defaultValue={initial?.observedOn ?? today} required {...fieldProps("observedOn")} />
+        </Field>
+        <Field id="ev-kind" label={t.kind} error={errorFor("kind")}>
+          <select defaultValue={initial?.kind ?? "photo"} required {...fieldProps("kind")}>
+            {kinds.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="ev-summary" label={t.summary} help={t.summaryHelp} error={errorFor("summary")}>
+          <textarea
+            rows={5}
+            maxLength={2000}
+            required
+            defaultValue={initial?.summary}
+            {...fieldProps("summary", true)}
+          />
+        </Field>
+        <Field id="ev-sourceUrl" label={t.sourceUrl} help={t.sourceUrlHelp} error={errorFor("sourceUrl")}>
+          <input
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            placeholder="https://"
+            defaultValue={initial?.sourceUrl}
+            {...fieldProps("sourceUrl", true)}
+          />
+        </Field>
+        <Field id="ev-suggestedStatus" label={t.suggestedStatus} error={errorFor("suggestedStatus")}>
+          <select defaultValue={initial?.suggestedStatus ?? ""} {...fieldProps("suggestedStatus")}>
+            <option value="">{t.noSuggestion}</option>
+            {statuses.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </Fragment>
 
-      <fieldset aria-describedby={errors.files ? "ev-files-help ev-files-error" : "ev-files-help"}>
+      <fieldset aria-describedby={filesDescription}>
         <legend>{t.files}</legend>
         <span id="ev-files-help" className="help">
           {t.filesHelp}
@@ -166,28 +216,54 @@ export function EvidenceForm({
           {/* `capture` opens the camera directly on phones; the other input picks existing files. */}
           <label className="button file-button">
             {t.takePhoto}
-            <input id="ev-files" type="file" accept="image/*" capture="environment" onChange={addFiles} />
+            <input
+              id="ev-files"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              aria-describedby={filesDescription}
+              onChange={addFiles}
+            />
           </label>
           <label className="button file-button">
             {t.chooseFiles}
-            <input type="file" multiple accept="image/*,application/pdf,audio/*" onChange={addFiles} />
+            <input
+              type="file"
+              multiple
+              accept="image/*,application/pdf,audio/*"
+              aria-describedby={filesDescription}
+              onChange={addFiles}
+            />
           </label>
         </div>
         {files.length === 0 ? (
           <p className="muted">{t.noFiles}</p>
         ) : (
           <ul className="file-list">
-            {files.map((file, i) => (
-              <li key={`${i}-${file.name}-${file.size}`}>
-                <span>
-                  {file.name} <span className="muted">({megabytes(file.size)} MB)</span>
-                </span>
-                <button type="button" className="link-button" onClick={() => removeFile(i)}>
-                  {fill(t.removeFile, { name: file.name })}
-                </button>
-                {errors[`files.${i}`] && <span className="field-error">{errorFor(`files.${i}`)}</span>}
-              </li>
-            ))}
+            {files.map((file, i) => {
+              const error = errorFor(`files.${i}`);
+              return (
+                <li key={`${i}-${file.name}-${file.size}`}>
+                  <span>
+                    {file.name} <span className="muted">({megabytes(file.size)} MB)</span>
+                  </span>
+                  <button
+                    type="button"
+                    id={`ev-file-${i}-remove`}
+                    className="link-button"
+                    aria-describedby={error ? `ev-file-${i}-error` : undefined}
+                    onClick={() => removeFile(i)}
+                  >
+                    {fill(t.removeFile, { name: file.name })}
+                  </button>
+                  {error && (
+                    <span id={`ev-file-${i}-error`} className="field-error">
+                      {error}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
         {errors.files && (
@@ -206,6 +282,29 @@ export function EvidenceForm({
       </button>
     </form>
   );
+}
+
+/** Files come back from IndexedDB as File (or, in some browsers, as a plain Blob). */
+function asFile({ name, type, blob }: Refusal["files"][number]): File {
+  return blob instanceof File ? blob : new File([blob], name, { type });
+}
+
+/**
+ * Puts today's date (in the app's time zone) in a date field still showing the page's: a page
+ * opened from the offline cache was made on an earlier day.
+ */
+function setDateToToday(form: HTMLFormElement | null, pageToday: string, timeZone: string) {
+  const input = form?.elements.namedItem("observedOn");
+  if (!(input instanceof HTMLInputElement) || input.value !== pageToday) return;
+  try {
+    const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date())
+      .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+    const now = `${parts.year}-${parts.month}-${parts.day}`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(now)) input.value = now;
+  } catch {
+    // An unknown time zone: the page's date stays.
+  }
 }
 
 function withoutFileErrors(errors: EvidenceErrors): EvidenceErrors {

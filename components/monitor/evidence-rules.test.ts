@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   checkEvidence,
   classifyAnswer,
+  firstErrorPath,
   MAX_FILE_BYTES,
+  MAX_FILES,
   newIdempotencyKey,
   type EvidenceFields,
 } from "./evidence-rules";
@@ -53,6 +55,23 @@ describe("checks before queueing", () => {
     });
     expect(checkEvidence(fields({ summary: "x".repeat(2001) }), [], kinds)).toEqual({ summary: ["too_long"] });
   });
+
+  it("takes at most as many files as the server reads", () => {
+    const photo = { size: 10, type: "image/jpeg" };
+    expect(checkEvidence(fields(), Array(MAX_FILES).fill(photo), kinds)).toEqual({});
+    expect(checkEvidence(fields(), Array(MAX_FILES + 1).fill(photo), kinds)).toEqual({ files: ["tooManyFiles"] });
+  });
+
+  it("focuses the first field in error in the form's order, files last", () => {
+    expect(firstErrorPath({ files: ["tooManyFiles"], "files.3": ["file_type"], sourceUrl: ["invalidUrl"] })).toBe(
+      "sourceUrl",
+    );
+    expect(firstErrorPath({ files: ["file_type"], "files.10": ["file_type"], "files.2": ["file_type"] })).toBe(
+      "files.2",
+    );
+    expect(firstErrorPath({ files: ["file_type"] })).toBe("files");
+    expect(firstErrorPath({})).toBeNull();
+  });
 });
 
 describe("what an answer means for the queue", () => {
@@ -101,6 +120,24 @@ describe("what an answer means for the queue", () => {
     expect(classifyAnswer(415, apiError(), fields())).toMatchObject({ errors: { files: ["file_type"] } });
   });
 
+  it("refuses for good on any 413 or 415, a proxy's HTML page included", () => {
+    expect(classifyAnswer(413, null, fields())).toEqual({
+      kind: "refused",
+      problem: "form",
+      errors: { files: ["file_too_large"] },
+    });
+    expect(classifyAnswer(415, null, fields())).toMatchObject({ kind: "refused", errors: { files: ["file_type"] } });
+  });
+
+  it("says so when there are more files than the server reads", () => {
+    const answer = { error: { code: "too_many_files", message: "At most 10 files.", issues: [{ path: "files" }] } };
+    expect(classifyAnswer(413, answer, fields())).toEqual({
+      kind: "refused",
+      problem: "form",
+      errors: { files: ["tooManyFiles"] },
+    });
+  });
+
   it("refuses for good on 403 and 404, with a form-level reason", () => {
     expect(classifyAnswer(403, apiError(), fields())).toEqual({ kind: "refused", errors: {}, problem: "forbidden" });
     expect(classifyAnswer(404, apiError(), fields())).toEqual({ kind: "refused", errors: {}, problem: "notFound" });
@@ -120,5 +157,12 @@ describe("idempotency keys", () => {
     } finally {
       Object.defineProperty(crypto, "randomUUID", { value: original, configurable: true });
     }
+  });
+});
+
+describe("limits shared with the server", () => {
+  it("match db/uploads.ts, so the phone refuses exactly what the server would", async () => {
+    const server = await import("@/db/uploads");
+    expect([MAX_FILE_BYTES, MAX_FILES]).toEqual([server.MAX_FILE_BYTES, server.MAX_FILES]);
   });
 });

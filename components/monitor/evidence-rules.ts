@@ -16,11 +16,13 @@ export type EvidenceFields = {
  * What is wrong with a field: an `errors.*` code, or `invalidUrl` (`errors.invalid_url` speaks of
  * several addresses, one per line; this form has one).
  */
-export type ErrorKey = IssueCode | "invalidUrl";
+export type ErrorKey = IssueCode | "invalidUrl" | "tooManyFiles";
 /** By field path: `summary`, `files` (all of them), `files.2` (the third file). */
 export type EvidenceErrors = Record<string, ErrorKey[]>;
 /** A problem with the whole submission (an `errors.*` key). */
 export type FormProblem = "form" | "forbidden" | "notFound";
+/** Why the outbox set a submission aside: the server refused it, or kept failing to answer it. */
+export type RefusalProblem = FormProblem | "server";
 
 export type EvidenceAnswer = { id: number; commitmentId: number };
 
@@ -32,6 +34,13 @@ export type SendOutcome =
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_SUMMARY = 2000;
+/** The server reads at most this many files per submission (413 `too_many_files` beyond). */
+export const MAX_FILES = 10;
+/**
+ * Failed answers (5xx, a proxy's or captive portal's page) after which a queued submission stops
+ * retrying by itself and waits for the monitor. Network errors (offline) never count.
+ */
+export const MAX_SERVER_FAILURES = 8;
 const DOCUMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
 type FileLike = { size: number; type: string };
@@ -52,6 +61,7 @@ export function checkEvidence(fields: EvidenceFields, files: FileLike[], kinds: 
   if (!fields.summary.trim()) add("summary", "required");
   else if (fields.summary.length > MAX_SUMMARY) add("summary", "too_long");
   if (fields.sourceUrl && !isWebUrl(fields.sourceUrl)) add("sourceUrl", "invalidUrl");
+  if (files.length > MAX_FILES) add("files", "tooManyFiles");
   files.forEach((file, i) => {
     if (file.size > MAX_FILE_BYTES) add(`files.${i}`, "file_too_large");
     if (file.type && !file.type.startsWith("audio/") && !DOCUMENT_TYPES.includes(file.type)) {
@@ -91,12 +101,16 @@ const TRANSIENT = new Set([408, 409, 425, 429]);
 
 /**
  * Whether an answer is definitive. Only our API's own JSON counts: a captive portal's or a proxy's
- * page (HTML, any status) says nothing about the submission, so it stays queued. A 401 keeps it
- * too: a session that expired while offline must not cost the monitor their evidence.
+ * page (HTML, any status) says nothing about the submission, so it stays queued. Except 413 and
+ * 415, whoever sends them: a proxy refusing the body's size would refuse it on every retry. A 401
+ * keeps it: a session that expired while offline must not cost the monitor their evidence.
  */
 export function classifyAnswer(status: number, body: unknown, fields: EvidenceFields): SendOutcome {
   if (status >= 200 && status < 300) {
     return isEvidenceAnswer(body) ? { kind: "sent", evidence: body } : { kind: "kept", reason: "server" };
+  }
+  if (status === 413 || status === 415) {
+    return { kind: "refused", ...errorsFromAnswer(status, isApiError(body) ? body : null, fields) };
   }
   if (!isApiError(body)) return { kind: "kept", reason: "server" };
   if (status === 401) return { kind: "kept", reason: "signIn" };
@@ -108,17 +122,19 @@ export function classifyAnswer(status: number, body: unknown, fields: EvidenceFi
 
 /**
  * The server's issues as our own field errors. Its English `message` is for scripts; the path and
- * the value that was sent say which of our translated texts fits.
+ * the value that was sent say which of our translated texts fits. `null`: not our API's JSON (a
+ * proxy's 413 page), so only the status speaks.
  */
 export function errorsFromAnswer(
   status: number,
-  body: ApiError,
+  body: ApiError | null,
   fields: EvidenceFields,
 ): { errors: EvidenceErrors; problem: FormProblem } {
   if (status === 403) return { errors: {}, problem: "forbidden" };
   if (status === 404) return { errors: {}, problem: "notFound" };
+  if (body?.error.code === "too_many_files") return { errors: { files: ["tooManyFiles"] }, problem: "form" };
   const errors: EvidenceErrors = {};
-  for (const { path } of body.error.issues ?? []) {
+  for (const { path } of body?.error.issues ?? []) {
     const key = keyFor(status, path, fields);
     if (key && !errors[path]?.includes(key)) (errors[path] ??= []).push(key);
   }
@@ -163,5 +179,22 @@ export function newIdempotencyKey(): string {
 export type MonitorMessages = Pick<Messages, "monitor" | "errors"> & { auth: Pick<Messages["auth"], "login"> };
 
 export function errorText(key: ErrorKey, m: MonitorMessages): string {
-  return key === "invalidUrl" ? m.monitor.invalidUrl : m.errors[key];
+  if (key === "invalidUrl") return m.monitor.invalidUrl;
+  if (key === "tooManyFiles") return m.monitor.tooManyFiles;
+  return m.errors[key];
+}
+
+/** The form's fields in page order, then the files: the first of these in error gets the focus. */
+const FIELD_ORDER = ["observedOn", "kind", "summary", "sourceUrl", "suggestedStatus"];
+
+/** The path of the first field in error, in the order the form shows them (`files` last). */
+export function firstErrorPath(errors: EvidenceErrors): string | null {
+  const rank = (path: string) => {
+    const field = FIELD_ORDER.indexOf(path);
+    if (field >= 0) return field;
+    const file = /^files\.(\d+)$/.exec(path);
+    return file ? FIELD_ORDER.length + Number(file[1]) : Number.MAX_SAFE_INTEGER;
+  };
+  const paths = Object.keys(errors).filter((path) => errors[path].length > 0);
+  return paths.sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { MonitorMessages } from "./evidence-rules";
+import type { MonitorMessages, RefusalProblem } from "./evidence-rules";
 import type { SubmitOutcome } from "./outbox";
 
 // The evidence form's labelled field and its answer line (sent, queued, refused…).
@@ -47,7 +47,7 @@ export function FormAnswer({
   m,
 }: {
   phase: Phase;
-  problem: "form" | "forbidden" | "notFound" | null;
+  problem: RefusalProblem | null;
   commitmentId: number;
   m: MonitorMessages;
 }) {
@@ -69,7 +69,7 @@ export function FormAnswer({
   if (phase === "refused" || phase === "notStored") {
     return (
       <p role="alert" className="form-error">
-        {phase === "notStored" ? t.notStored : m.errors[problem ?? "form"]}
+        {phase === "notStored" ? t.notStored : problem === "server" ? t.serverProblem : m.errors[problem ?? "form"]}
       </p>
     );
   }

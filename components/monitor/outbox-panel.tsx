@@ -5,17 +5,18 @@ import { useEffect, useState } from "react";
 import { fill } from "@/i18n/locales";
 import { errorText, type MonitorMessages } from "./evidence-rules";
 import {
-  dismissRefusal,
+  discardRefusal,
   flush,
   outboxStatus,
   queuedItems,
   refusals,
-  startAutoFlush,
+  retryRefusal,
   subscribe,
   type OutboxStatus,
   type QueuedEvidence,
   type Refusal,
 } from "./outbox";
+import { startAutoFlush } from "./outbox-schedule";
 
 type OutboxView = { items: QueuedEvidence[]; refusals: Refusal[]; status: OutboxStatus };
 
@@ -45,8 +46,24 @@ export function useOutbox(userId: number): OutboxView {
   return view;
 }
 
-/** What is waiting on this device, what the server refused, and a way to retry now. */
-export function OutboxPanel({ userId, m }: { userId: number; m: MonitorMessages }) {
+/**
+ * What is waiting on this device, what was set aside (refused, or never answered properly) and
+ * what can be done with it: retry, correct and resend, discard. The refusal the form is showing
+ * (`editingKey`) is left to the form.
+ */
+export function OutboxPanel({
+  userId,
+  m,
+  editingKey,
+  canEdit,
+  onEdit,
+}: {
+  userId: number;
+  m: MonitorMessages;
+  editingKey: string | null;
+  canEdit: (commitmentId: number) => boolean;
+  onEdit: (refusal: Refusal) => void;
+}) {
   const { items, refusals: refused, status } = useOutbox(userId);
   const t = m.monitor;
   const when = (iso: string) =>
@@ -54,6 +71,7 @@ export function OutboxPanel({ userId, m }: { userId: number; m: MonitorMessages 
       dateStyle: "medium",
       timeStyle: "short",
     }).format(new Date(iso));
+  const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
   return (
     <section className="outbox" aria-label={t.outboxHeading}>
@@ -68,13 +86,17 @@ export function OutboxPanel({ userId, m }: { userId: number; m: MonitorMessages 
           {t.signInAgain} <Link href="/login?next=%2Fmonitor">{m.auth.login}</Link>
         </p>
       )}
+      {status.otherSession && items.length > 0 && (
+        <p role="alert" className="form-error">
+          {t.otherSession}
+        </p>
+      )}
       {items.length > 0 && (
         <>
           <ul className="outbox-items">
             {items.map((item) => (
               <li key={item.key}>
-                <strong>{item.label}</strong>: {item.fields.summary.slice(0, 80)}
-                {item.fields.summary.length > 80 && "…"}{" "}
+                <strong>{item.label}</strong>: {short(item.fields.summary)}{" "}
                 <span className="muted">
                   · {fill(t.savedAt, { date: when(item.createdAt) })}
                   {item.attempts > 0 && <> · {fill(t.attempts, { n: item.attempts })}</>}
@@ -87,29 +109,60 @@ export function OutboxPanel({ userId, m }: { userId: number; m: MonitorMessages 
           </button>
         </>
       )}
-      {refused.map((r) => (
-        <div key={r.key} role="alert" className="form-error outbox-refusal">
-          <p>{fill(t.refused, { code: r.label, summary: r.summary.slice(0, 80) })}</p>
-          <ul>
-            {r.problem !== "form" && <li>{m.errors[r.problem]}</li>}
-            {Object.entries(r.errors).map(([path, keys]) => (
-              <li key={path}>
-                {fieldLabel(path, r.fileNames, m)}: {keys.map((key) => errorText(key, m)).join(" ")}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="button" onClick={() => void dismissRefusal(r.key)}>
-            {t.dismiss}
-          </button>
-        </div>
-      ))}
+      {refused
+        .filter((r) => r.key !== editingKey)
+        .map((r) => {
+          const about = `refusal-${r.key}`;
+          const text = r.problem === "server" ? t.serverFailed : t.refusedKept;
+          return (
+            <div key={r.key} role="alert" className="form-error outbox-refusal">
+              <p id={about}>{fill(text, { code: r.label, summary: short(r.fields.summary) })}</p>
+              {(r.problem === "forbidden" || r.problem === "notFound" || Object.keys(r.errors).length > 0) && (
+                <ul>
+                  {(r.problem === "forbidden" || r.problem === "notFound") && <li>{m.errors[r.problem]}</li>}
+                  {Object.entries(r.errors).map(([path, keys]) => (
+                    <li key={path}>
+                      {fieldLabel(path, r, m)}: {keys.map((key) => errorText(key, m)).join(" ")}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <div className="outbox-actions">
+                {r.problem === "server" && (
+                  <button
+                    type="button"
+                    className="button"
+                    aria-describedby={about}
+                    disabled={status.flushing}
+                    onClick={() => void retryRefusal(r.key, userId)}
+                  >
+                    {t.retry}
+                  </button>
+                )}
+                {canEdit(r.commitmentId) && (
+                  <button type="button" className="button" aria-describedby={about} onClick={() => onEdit(r)}>
+                    {t.editResend}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  aria-describedby={about}
+                  onClick={() => void discardRefusal(r.key)}
+                >
+                  {t.discard}
+                </button>
+              </div>
+            </div>
+          );
+        })}
     </section>
   );
 }
 
-function fieldLabel(path: string, fileNames: string[], m: MonitorMessages): string {
+function fieldLabel(path: string, refusal: Refusal, m: MonitorMessages): string {
   const file = /^files\.(\d+)$/.exec(path);
-  if (file) return fill(m.monitor.file, { name: fileNames[Number(file[1])] ?? file[1] });
+  if (file) return fill(m.monitor.file, { name: refusal.files[Number(file[1])]?.name ?? file[1] });
   const labels: Record<string, string> = {
     observedOn: m.monitor.observedOn,
     kind: m.monitor.kind,

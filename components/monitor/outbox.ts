@@ -1,154 +1,114 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import {
-  classifyAnswer,
+  MAX_SERVER_FAILURES,
   newIdempotencyKey,
   type EvidenceErrors,
   type EvidenceFields,
-  type FormProblem,
-  type SendOutcome,
+  type RefusalProblem,
 } from "./evidence-rules";
+import { checkSession, send } from "./outbox-network";
+import * as store from "./outbox-store";
 
-// The evidence outbox: every submission is written to IndexedDB first, then sent. An item leaves
-// the queue only on a definitive answer (2xx, or our API refusing it with a 4xx); a network error,
-// a 5xx or an expired session keep it for the next flush. Each item carries the idempotency key it
-// was created with, so a retry after a lost answer is stored once by the server (CONTRACT §5).
+// The evidence outbox: every submission is written to IndexedDB first (outbox-store.ts), then
+// sent. An item leaves the queue on a definitive answer: a 2xx, or a refusal (our API's 4xx, any
+// 413/415), which sets it aside whole until the monitor corrects or discards it. A network error
+// or an expired session keep it queued for as long as it takes; answers that are not our API's
+// (5xx, a proxy's page) keep it too, but only MAX_SERVER_FAILURES times. Each item carries the
+// idempotency key it was created with, so a retry after a lost answer is stored once (CONTRACT §5).
+// Only its author's session sends it: the session is checked before each flush.
 
-export type QueuedFile = { name: string; type: string; blob: Blob };
-export type QueuedEvidence = {
-  key: string;
-  /** Only its author's session sends it: another account signing in on the phone must not. */
-  userId: number;
-  commitmentId: number;
-  /** The commitment's code, to show the item without asking the server. */
-  label: string;
-  fields: EvidenceFields;
-  files: QueuedFile[];
-  createdAt: string;
-  attempts: number;
+export type { QueuedEvidence, QueuedFile, Refusal } from "./outbox-store";
+export { queuedItems, refusals, subscribe } from "./outbox-store";
+
+export type OutboxStatus = {
+  flushing: boolean;
+  sentInBackground: number;
+  needsSignIn: boolean;
+  /** The browser is signed in as another account than the page's (a page kept for offline use). */
+  otherSession: boolean;
 };
-/** A queued submission the server refused after the form that sent it was gone: shown until dismissed. */
-export type Refusal = {
-  key: string;
-  userId: number;
-  commitmentId: number;
-  label: string;
-  summary: string;
-  errors: EvidenceErrors;
-  problem: FormProblem;
-  fileNames: string[];
-  refusedAt: string;
-};
-
-interface OutboxSchema extends DBSchema {
-  items: { key: string; value: QueuedEvidence; indexes: { byUser: number } };
-  refusals: { key: string; value: Refusal; indexes: { byUser: number } };
-}
-
-let connection: Promise<IDBPDatabase<OutboxSchema>> | null = null;
-
-function database(): Promise<IDBPDatabase<OutboxSchema>> {
-  connection ??= openDB<OutboxSchema>("mesa-monitor-outbox", 1, {
-    upgrade(db) {
-      db.createObjectStore("items", { keyPath: "key" }).createIndex("byUser", "userId");
-      db.createObjectStore("refusals", { keyPath: "key" }).createIndex("byUser", "userId");
-    },
-    terminated() {
-      connection = null;
-    },
-  }).catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
-  return connection;
-}
-
-// --- change notifications, for the React views -------------------------------------------------
-
-const listeners = new Set<() => void>();
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
-function changed() {
-  for (const listener of listeners) listener();
-}
-
-export type OutboxStatus = { flushing: boolean; sentInBackground: number; needsSignIn: boolean };
-let status: OutboxStatus = { flushing: false, sentInBackground: 0, needsSignIn: false };
+let status: OutboxStatus = { flushing: false, sentInBackground: 0, needsSignIn: false, otherSession: false };
 export const outboxStatus = () => status;
 function setStatus(patch: Partial<OutboxStatus>) {
   status = { ...status, ...patch };
-  changed();
+  store.notify();
 }
 
-export async function queuedItems(userId: number): Promise<QueuedEvidence[]> {
-  const items = await (await database()).getAllFromIndex("items", "byUser", userId);
-  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
+/** What the submitting form hears back. */
+export type SubmitOutcome =
+  | { kind: "sent" }
+  | { kind: "refused"; errors: EvidenceErrors; problem: RefusalProblem }
+  | { kind: "kept"; reason: "offline" | "network" | "server" | "signIn" }
+  | { kind: "notStored" };
 
-export async function refusals(userId: number): Promise<Refusal[]> {
-  return (await database()).getAllFromIndex("refusals", "byUser", userId);
-}
+/** Keys whose form waits for the answer, and the answers they got. */
+const waiting = new Set<string>();
+const outcomes = new Map<string, SubmitOutcome>();
 
-export async function dismissRefusal(key: string): Promise<void> {
-  await (await database()).delete("refusals", key);
-  changed();
-}
-
-// --- submitting and flushing --------------------------------------------------------------------
-
-export type SubmitOutcome = SendOutcome | { kind: "notStored" };
-
-/** Keys whose submitting form is waiting for the answer: their refusals are shown there, not stored. */
-const claimed = new Set<string>();
-const outcomes = new Map<string, SendOutcome>();
-
-/** Queues a submission under a fresh idempotency key, then tries to send the queue. */
+/**
+ * Queues a submission, then tries to send the queue. `key`: the idempotency key of a refusal
+ * being corrected; it replaces that refusal, and the server can never store both.
+ */
 export async function submitEvidence(input: {
+  key?: string;
   userId: number;
   commitmentId: number;
   label: string;
   fields: EvidenceFields;
   files: File[];
 }): Promise<SubmitOutcome> {
-  const item: QueuedEvidence = {
-    key: newIdempotencyKey(),
-    userId: input.userId,
-    commitmentId: input.commitmentId,
-    label: input.label,
-    fields: input.fields,
-    files: input.files.map((file) => ({ name: file.name, type: file.type, blob: file })),
+  const { key = newIdempotencyKey(), files, ...rest } = input;
+  const item: store.QueuedEvidence = {
+    ...rest,
+    key,
+    files: files.map((file) => ({ name: file.name, type: file.type, blob: file })),
     createdAt: new Date().toISOString(),
     attempts: 0,
+    serverFailures: 0,
   };
-  claimed.add(item.key);
+  waiting.add(key);
   try {
     try {
-      await (await database()).put("items", item);
+      await store.queue(item);
     } catch {
       // No IndexedDB (storage full, a locked-down browser): send once, with nothing to retry from.
       const outcome = await send(item);
-      return outcome.kind === "kept" ? { kind: "notStored" } : outcome;
+      return outcome.kind === "kept" ? { kind: "notStored" } : outcome.kind === "sent" ? { kind: "sent" } : outcome;
     }
-    changed();
     // Ask the browser not to evict the queue under storage pressure; it may say no.
     void navigator.storage?.persist?.().catch(() => false);
     await flush(item.userId);
-    const outcome = outcomes.get(item.key);
-    return outcome ?? { kind: "kept", reason: navigator.onLine ? "network" : "offline" };
+    return outcomes.get(key) ?? (await settled(key));
   } finally {
-    claimed.delete(item.key);
-    outcomes.delete(item.key);
+    waiting.delete(key);
+    outcomes.delete(key);
   }
 }
+
+/** Where an item not attempted by this tab's flush stands (another tab may have sent it). */
+async function settled(key: string): Promise<SubmitOutcome> {
+  const refusal = await store.storedRefusal(key).catch(() => undefined);
+  if (refusal) return { kind: "refused", errors: refusal.errors, problem: refusal.problem };
+  if (!(await store.storedItem(key).catch(() => true))) return { kind: "sent" };
+  const reason = status.needsSignIn || status.otherSession ? "signIn" : navigator.onLine ? "network" : "offline";
+  return { kind: "kept", reason };
+}
+
+/** Puts a submission set aside back in the queue, as it was, and sends it. */
+export async function retryRefusal(key: string, userId: number): Promise<void> {
+  await store.requeue(key);
+  await flush(userId);
+}
+
+export const discardRefusal = (key: string) => store.deleteRefusal(key);
 
 let running: Promise<void> | null = null;
 let again = false;
 
 /**
  * Sends the user's queue, oldest first. Never two flushes at once in a page: a call during a flush
- * makes it run once more (to pick up what was queued meanwhile) and waits for that. Two tabs may
- * still send the same item; the idempotency key makes that harmless.
+ * makes it run once more (to pick up what was queued meanwhile) and waits for that. Tabs take
+ * turns through a Web Lock where there is one; elsewhere two tabs may send the same item at once,
+ * which the idempotency key makes harmless.
  */
 export function flush(userId: number): Promise<void> {
   if (running) {
@@ -160,7 +120,7 @@ export function flush(userId: number): Promise<void> {
     try {
       do {
         again = false;
-        await flushOnce(userId);
+        await exclusively(() => flushOnce(userId));
       } while (again);
     } catch {
       // IndexedDB failed to read or write: the items stay as they are, the next flush tries again.
@@ -172,12 +132,22 @@ export function flush(userId: number): Promise<void> {
   return running;
 }
 
+function exclusively(task: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  return locks?.request ? locks.request("mesa-monitor-outbox", task).then(() => undefined) : task();
+}
+
 async function flushOnce(userId: number) {
   if (!navigator.onLine) return; // The browser knows for sure it is offline; `true` proves nothing.
-  for (const item of await queuedItems(userId)) {
-    const outcome = await attempt(item);
+  const items = await store.queuedItems(userId);
+  if (items.length === 0) return;
+  const session = await checkSession(userId);
+  if (session !== "network") setStatus({ needsSignIn: session === "signIn", otherSession: session === "otherUser" });
+  if (session !== "ok") return;
+  for (const { key } of items) {
+    const outcome = await attempt(key);
     if (!outcome) continue;
-    if (claimed.has(item.key)) outcomes.set(item.key, outcome);
+    if (waiting.has(key)) outcomes.set(key, outcome);
     else if (outcome.kind === "sent") setStatus({ sentInBackground: status.sentInBackground + 1 });
     setStatus({ needsSignIn: outcome.kind === "kept" && outcome.reason === "signIn" });
     // No connection or no session: the rest would fail the same way. A 5xx may be this item's own.
@@ -185,102 +155,28 @@ async function flushOnce(userId: number) {
   }
 }
 
-async function attempt(item: QueuedEvidence): Promise<SendOutcome | null> {
-  const db = await database();
-  const current = await db.get("items", item.key);
-  if (!current) return null; // Another tab finished it meanwhile.
-  await db.put("items", { ...current, attempts: current.attempts + 1 });
-  const outcome = await send(current);
-  if (outcome.kind === "sent") {
-    await db.delete("items", item.key);
-  } else if (outcome.kind === "refused") {
-    const tx = db.transaction(["items", "refusals"], "readwrite");
-    await Promise.all([
-      tx.objectStore("items").delete(item.key),
-      claimed.has(item.key) ? undefined : tx.objectStore("refusals").put(refusalOf(item, outcome)),
-      tx.done,
-    ]);
+async function attempt(key: string): Promise<SubmitOutcome | null> {
+  const item = await store.countAttempt(key);
+  if (!item) return null; // Another tab finished it meanwhile.
+  const outcome = await send(item);
+  switch (outcome.kind) {
+    case "sent":
+      await store.removeItem(key);
+      return { kind: "sent" };
+    case "refused":
+      await store.setAside(item, { errors: outcome.errors, problem: outcome.problem });
+      return outcome;
+    case "kept": {
+      if (outcome.reason !== "server") return outcome;
+      const serverFailures = (item.serverFailures ?? 0) + 1;
+      if (serverFailures < MAX_SERVER_FAILURES) {
+        await store.updateItem(key, { serverFailures });
+        return outcome;
+      }
+      // The server keeps failing on it: stop, and let the monitor retry it by hand.
+      const why = { errors: {}, problem: "server" } as const;
+      await store.setAside(item, why);
+      return { kind: "refused", ...why };
+    }
   }
-  changed();
-  return outcome;
-}
-
-function refusalOf(item: QueuedEvidence, outcome: Extract<SendOutcome, { kind: "refused" }>): Refusal {
-  return {
-    key: item.key,
-    userId: item.userId,
-    commitmentId: item.commitmentId,
-    label: item.label,
-    summary: item.fields.summary,
-    errors: outcome.errors,
-    problem: outcome.problem,
-    fileNames: item.files.map((f) => f.name),
-    refusedAt: new Date().toISOString(),
-  };
-}
-
-async function send(item: QueuedEvidence): Promise<SendOutcome> {
-  const body = new FormData();
-  // Empty optional fields are left out rather than sent as "" (which is not a URL nor a status).
-  for (const [name, value] of Object.entries(item.fields)) if (value !== "") body.append(name, value);
-  for (const file of item.files) body.append("files", file.blob, file.name);
-  const bytes = item.files.reduce((sum, f) => sum + f.blob.size, 0);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/commitments/${item.commitmentId}/evidence`, {
-      method: "POST",
-      body,
-      headers: { "Idempotency-Key": item.key, Accept: "application/json" },
-      credentials: "same-origin",
-      cache: "no-store",
-      // A stalled upload must not hold the queue forever: a minute plus ~50 kB/s (slow 3G).
-      signal: typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(60_000 + bytes / 50) : undefined,
-    });
-  } catch {
-    return { kind: "kept", reason: "network" };
-  }
-  const json: unknown = await response.json().catch(() => null);
-  return classifyAnswer(response.status, json, item.fields);
-}
-
-// --- when to flush ------------------------------------------------------------------------------
-
-const FIRST_RETRY_MS = 15_000;
-const LAST_RETRY_MS = 5 * 60_000;
-
-/**
- * Flushes now, when the connection returns, when the page is shown again, and on a timer that
- * backs off (15 s, doubling to 5 min) while the queue cannot be sent. Returns the cleanup.
- */
-export function startAutoFlush(userId: number): () => void {
-  let delay = FIRST_RETRY_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-
-  const run = async () => {
-    clearTimeout(timer);
-    await flush(userId);
-    if (stopped) return;
-    const left = await queuedItems(userId).catch(() => []);
-    delay = left.length === 0 ? FIRST_RETRY_MS : Math.min(delay * 2, LAST_RETRY_MS);
-    clearTimeout(timer); // Runs may overlap (an `online` event during a flush): keep one timer.
-    timer = setTimeout(run, delay);
-  };
-  const onOnline = () => {
-    delay = FIRST_RETRY_MS;
-    void run();
-  };
-  const onVisible = () => {
-    if (document.visibilityState === "visible") void run();
-  };
-
-  window.addEventListener("online", onOnline);
-  document.addEventListener("visibilitychange", onVisible);
-  void run();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    window.removeEventListener("online", onOnline);
-    document.removeEventListener("visibilitychange", onVisible);
-  };
 }

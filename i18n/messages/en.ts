@@ -432,9 +432,19 @@ export const en: Messages = {
     savedAt: "saved {date}",
     attempts: "attempts: {n}",
     retryNow: "Retry now",
-    refused: "The evidence for {code} (“{summary}”) was not recorded. Log it again, correcting:",
-    dismiss: "Got it, remove this notice",
     invalidUrl: "Enter a complete web address (https://…).",
+    tooManyFiles: "Attach at most 10 files.",
+    refusedKept:
+      "The evidence for {code} (“{summary}”) was not recorded. It is still saved on this device, with its files: correct it and send it again.",
+    serverFailed:
+      "The server could not store the evidence for {code} (“{summary}”) after several attempts. It is still saved on this device: retry later.",
+    serverProblem: "The server could not store the evidence after several attempts. Retry later.",
+    retry: "Retry sending",
+    editResend: "Edit and resend",
+    discard: "Discard",
+    editing: "Correcting evidence saved on this device.",
+    otherSession:
+      "Another account is now signed in on this browser: what this account saved here will not be sent with it. Reload the page.",
   },
   forbidden: {
     title: "You are not allowed to see this page",

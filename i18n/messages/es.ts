@@ -432,9 +432,19 @@ export const es = {
     savedAt: "guardada el {date}",
     attempts: "intentos: {n}",
     retryNow: "Reintentar ahora",
-    refused: "No se registró la evidencia de {code} («{summary}»). Regístrela de nuevo corrigiendo:",
-    dismiss: "Entendido, quitar el aviso",
     invalidUrl: "Escriba una dirección web completa (https://…).",
+    tooManyFiles: "Adjunte como máximo 10 archivos.",
+    refusedKept:
+      "No se registró la evidencia de {code} («{summary}»). Sigue guardada en este dispositivo, con sus archivos: corríjala y reenvíela.",
+    serverFailed:
+      "El servidor no pudo guardar la evidencia de {code} («{summary}») tras varios intentos. Sigue guardada en este dispositivo: reintente más tarde.",
+    serverProblem: "El servidor no pudo guardar la evidencia tras varios intentos. Reintente más tarde.",
+    retry: "Reintentar el envío",
+    editResend: "Corregir y reenviar",
+    discard: "Descartar",
+    editing: "Corrigiendo una evidencia guardada en este dispositivo.",
+    otherSession:
+      "Este navegador tiene ahora abierta la sesión de otra cuenta: lo guardado aquí por esta cuenta no se enviará con ella. Recargue la página.",
   },
   forbidden: {
     title: "No tiene permiso para ver esta página",
