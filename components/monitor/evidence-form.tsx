@@ -1,7 +1,6 @@
 "use client";
 
 import { Fragment, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from "react";
-import { fill } from "@/i18n/locales";
 import {
   checkEvidence,
   errorText,
@@ -12,6 +11,7 @@ import {
   type MonitorMessages,
   type RefusalProblem,
 } from "./evidence-rules";
+import { FilesField } from "./files-field";
 import { Field, FormAnswer, type Phase } from "./form-parts";
 import { submitEvidence, type Refusal } from "./outbox";
 
@@ -158,7 +158,6 @@ export function EvidenceForm({
       ...(ids.length ? { "aria-describedby": ids.join(" ") } : {}),
     };
   };
-  const filesDescription = errors.files ? "ev-files-help ev-files-error" : "ev-files-help";
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="stack evidence-form" noValidate>
@@ -207,71 +206,14 @@ export function EvidenceForm({
         </Field>
       </Fragment>
 
-      <fieldset aria-describedby={filesDescription}>
-        <legend>{t.files}</legend>
-        <span id="ev-files-help" className="help">
-          {t.filesHelp}
-        </span>
-        <div className="file-buttons">
-          {/* `capture` opens the camera directly on phones; the other input picks existing files. */}
-          <label className="button file-button">
-            {t.takePhoto}
-            <input
-              id="ev-files"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              aria-describedby={filesDescription}
-              onChange={addFiles}
-            />
-          </label>
-          <label className="button file-button">
-            {t.chooseFiles}
-            <input
-              type="file"
-              multiple
-              accept="image/*,application/pdf,audio/*"
-              aria-describedby={filesDescription}
-              onChange={addFiles}
-            />
-          </label>
-        </div>
-        {files.length === 0 ? (
-          <p className="muted">{t.noFiles}</p>
-        ) : (
-          <ul className="file-list">
-            {files.map((file, i) => {
-              const error = errorFor(`files.${i}`);
-              return (
-                <li key={`${i}-${file.name}-${file.size}`}>
-                  <span>
-                    {file.name} <span className="muted">({megabytes(file.size)} MB)</span>
-                  </span>
-                  <button
-                    type="button"
-                    id={`ev-file-${i}-remove`}
-                    className="link-button"
-                    aria-describedby={error ? `ev-file-${i}-error` : undefined}
-                    onClick={() => removeFile(i)}
-                  >
-                    {fill(t.removeFile, { name: file.name })}
-                  </button>
-                  {error && (
-                    <span id={`ev-file-${i}-error`} className="field-error">
-                      {error}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {errors.files && (
-          <p id="ev-files-error" className="field-error">
-            {errorFor("files")}
-          </p>
-        )}
-      </fieldset>
+      <FilesField
+        files={files}
+        errorFor={errorFor}
+        hasListError={Boolean(errors.files)}
+        onAdd={addFiles}
+        onRemove={removeFile}
+        t={t}
+      />
 
       <FormAnswer phase={phase} problem={problem} commitmentId={commitment.id} m={m} />
       <noscript>
@@ -309,8 +251,4 @@ function setDateToToday(form: HTMLFormElement | null, pageToday: string, timeZon
 
 function withoutFileErrors(errors: EvidenceErrors): EvidenceErrors {
   return Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith("files")));
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1);
 }
