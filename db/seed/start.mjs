@@ -52,6 +52,7 @@ const sources = [
   "app",
   "components",
   "db",
+  "i18n",
   "public",
   "auth.ts",
   "proxy.ts",
