@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUILD_SOURCES, mtime, newest } from "./build-sources.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 process.chdir(root);
@@ -19,48 +20,12 @@ function run(command, args, env = process.env) {
   }
 }
 
-function mtime(file) {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/** Newest modification time of the files under the given paths (node_modules and .next excluded). */
-function newest(paths) {
-  let latest = 0;
-  for (const entry of paths) {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (!stat.isDirectory()) latest = Math.max(latest, stat.mtimeMs);
-    else
-      for (const child of fs.readdirSync(entry)) {
-        if (child !== "node_modules" && !child.startsWith("."))
-          latest = Math.max(latest, newest([path.join(entry, child)]));
-      }
-  }
-  return latest;
-}
-
 if (mtime("node_modules/.package-lock.json") < mtime("package-lock.json")) {
   console.log("Installing dependencies (npm ci)…");
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-const sources = [
-  "app",
-  "components",
-  "db",
-  "i18n",
-  "public",
-  "auth.ts",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "tsconfig.json",
-];
-if (mtime(".next/BUILD_ID") < newest(sources)) {
+if (mtime(".next/BUILD_ID") < newest(BUILD_SOURCES)) {
   console.log("Building the app (next build)…");
   run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
