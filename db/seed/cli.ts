@@ -1,12 +1,13 @@
 // The command-line entry of CONTRACT §3: `tsx db/seed/cli.ts <command> [options]`.
 import { parseArgs } from "node:util";
-import { databasePath } from "../config";
+import { databasePath, uploadsDir } from "../config";
 import { CommandError } from "../commands/errors";
 import { createUserUnchecked } from "../commands/user-records";
 import { applyMigrations, openDatabase } from "../connection";
 import { generatePassword } from "../passwords";
 import { ensureAdmin } from "./admin";
 import { hasAnyMesa, loadDemo } from "./demo";
+import { sweepTemporaryUploads } from "./sweep-uploads";
 
 const USAGE = `Usage:
   npm run db:migrate                 apply pending migrations
@@ -14,7 +15,8 @@ const USAGE = `Usage:
   npm run db:backup -- FILE          copy the live database to FILE (safe while the app runs)
   npm run user:add -- --email E --name N --role monitor|commissioner|admin [--mesa SLUG]... [--password P]
                                      create an account; without --password one is generated and printed once
-  tsx db/seed/cli.ts prepare         what \`npm start\` runs: migrate, demo set if empty, first admin`;
+  tsx db/seed/cli.ts prepare         what \`npm start\` runs: migrate, demo set if empty, first admin,
+                                     sweep unfinished uploads`;
 
 function open() {
   const db = openDatabase(databasePath());
@@ -103,6 +105,8 @@ async function main(argv: string[]) {
         await loadDemo(db);
         console.log("Empty database: demo data set loaded (illustrative data).");
       }
+      const swept = await sweepTemporaryUploads(uploadsDir());
+      if (swept) console.log(`Removed ${swept} unfinished upload(s) left by an earlier run.`);
       return;
     }
     case "user:add":
