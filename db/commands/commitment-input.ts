@@ -61,9 +61,6 @@ export function crossFieldIssues(c: {
   if (c.responsibleParties.filter((p) => p.lead).length !== 1) {
     issues.push({ path: "responsibleParties", code: "one_lead" });
   }
-  if (new Set(c.responsibleParties.map((p) => p.slug)).size !== c.responsibleParties.length) {
-    issues.push({ path: "responsibleParties", code: "duplicate" });
-  }
   if (c.dueOn !== null && c.dueOn < c.madeOn) issues.push({ path: "dueOn", code: "due_before_made" });
   return issues;
 }

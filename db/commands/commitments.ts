@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { requireMesaEditor, requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
@@ -7,6 +7,7 @@ import { findCommitmentRow } from "../queries/commitments";
 import { findMesaId } from "../queries/mesas";
 import { commitmentParties, commitments, meetings, parties, statusChanges } from "../schema";
 import { audit, type Tx } from "./audit";
+import { resolvePartySlugs } from "./parties";
 import {
   createCommitmentSchema,
   crossFieldIssues,
@@ -19,23 +20,14 @@ const CREATED_REASON = "Registro del compromiso";
 
 type PartyRefs = CreateCommitmentInput["responsibleParties"];
 
-/** Party slugs → ids; each unknown slug is an issue at its position. */
+/** Responsible parties → rows to link; unknown or repeated slugs are issues at their position. */
 function resolveParties(refs: PartyRefs, issues: FieldIssue[]) {
-  const rows = getDb()
-    .select({ id: parties.id, slug: parties.slug })
-    .from(parties)
-    .where(
-      inArray(
-        parties.slug,
-        refs.map((r) => r.slug),
-      ),
-    )
-    .all();
-  const ids = new Map(rows.map((r) => [r.slug, r.id]));
-  refs.forEach((ref, i) => {
-    if (!ids.has(ref.slug)) issues.push({ path: `responsibleParties.${i}.slug`, code: "unknown_party" });
-  });
-  return refs.map((ref) => ({ partyId: ids.get(ref.slug)!, isLead: ref.lead }));
+  const ids = resolvePartySlugs(
+    refs.map((r) => r.slug),
+    (i) => `responsibleParties.${i}.slug`,
+    issues,
+  );
+  return refs.map((ref, i) => ({ partyId: ids[i], isLead: ref.lead }));
 }
 
 function resolveMeeting(mesaId: number, number: number | null, issues: FieldIssue[]): number | null {

@@ -1,26 +1,19 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { EvidenceKind, ReviewState, Status } from "../enums";
+import type { ReviewState, Status } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { isStaffOf, type Viewer } from "../access";
 import { todayIn } from "../rules";
 import { evidence, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
 import { findCommitmentRow, toDtos, type CommitmentDto } from "./commitments";
-import { evidenceColumns, filesOfEvidence, neutralFileName } from "./evidence";
+import { evidenceColumns, filesOfEvidence, neutralFileName, type EvidenceBasics } from "./evidence";
 
-export type EvidenceDto = {
-  id: number;
-  observedOn: string;
-  kind: EvidenceKind;
-  summary: string;
-  sourceUrl: string | null;
-  suggestedStatus: Status | null;
+export type EvidenceDto = EvidenceBasics & {
   reviewState: ReviewState;
   reviewNote: string | null;
   /** Only shown to staff of the mesa: monitors may be at risk if named in public. */
   submittedBy: string | null;
-  files: { sha256: string; name: string; mimeType: string; sizeBytes: number }[];
 };
 
 export type HistoryDto = {

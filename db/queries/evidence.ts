@@ -1,7 +1,19 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
+import type { EvidenceKind, Status } from "../enums";
 import { evidence, evidenceFiles, files } from "../schema";
+
+/** What every view of a piece of evidence shows. */
+export type EvidenceBasics = {
+  id: number;
+  observedOn: string;
+  kind: EvidenceKind;
+  summary: string;
+  sourceUrl: string | null;
+  suggestedStatus: Status | null;
+  files: EvidenceFile[];
+};
 
 /** The columns every view of a piece of evidence shows. */
 export const evidenceColumns = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, exists, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
 import type { Theme, Status } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
@@ -29,7 +29,6 @@ function scopeWhere(viewer: Viewer, scope: FactScope): SQL {
     visibleCommitments(viewer),
     scope.mesaId === undefined ? undefined : eq(commitments.mesaId, scope.mesaId),
     scope.theme === undefined ? undefined : eq(commitments.theme, scope.theme),
-    scope.asOf === undefined ? undefined : lte(commitments.madeOn, scope.asOf),
     scope.partyId === undefined
       ? undefined
       : exists(
@@ -48,41 +47,17 @@ function scopeWhere(viewer: Viewer, scope: FactScope): SQL {
  * status it had at the end of that day, rebuilt from its history.
  */
 export function loadFacts(viewer: Viewer, scope: FactScope = {}): CommitmentFact[] {
-  const db = getDb();
-  const where = scopeWhere(viewer, scope);
-  const rows = db
-    .select({
-      id: commitments.id,
-      mesaId: commitments.mesaId,
-      theme: commitments.theme,
-      status: commitments.status,
-      dueOn: commitments.dueOn,
-    })
-    .from(commitments)
-    .where(where)
-    .all();
-
-  const partyIds = new Map<number, number[]>();
-  const links = db
-    .select({ commitmentId: commitmentParties.commitmentId, partyId: commitmentParties.partyId })
-    .from(commitmentParties)
-    .innerJoin(commitments, eq(commitments.id, commitmentParties.commitmentId))
-    .where(where)
-    .all();
-  for (const link of links) {
-    const list = partyIds.get(link.commitmentId) ?? [];
-    list.push(link.partyId);
-    partyIds.set(link.commitmentId, list);
-  }
-
-  const facts = rows.map((row) => ({ ...row, partyIds: partyIds.get(row.id) ?? [] }));
-  if (scope.asOf === undefined) return facts;
-  return rebuildStatuses(facts, where, scope.asOf);
+  if (scope.asOf !== undefined) return factsAsOf(loadTimeline(viewer, scope), scope.asOf);
+  return loadRows(scopeWhere(viewer, scope));
 }
 
-function rebuildStatuses(facts: CommitmentFact[], where: SQL, asOf: string): CommitmentFact[] {
-  const end = endOfDayInstant(asOf, appTimeZone());
-  const histories = new Map<number, { toStatus: Status; changedAt: string }[]>();
+type Change = { toStatus: Status; changedAt: string };
+/** Every commitment of a scope with its history, to rebuild the counts at several dates. */
+export type Timeline = { facts: (CommitmentFact & { madeOn: string })[]; histories: Map<number, Change[]> };
+
+/** The scope's commitments (whatever `asOf`) and their status histories, oldest change first. */
+export function loadTimeline(viewer: Viewer, scope: FactScope): Timeline {
+  const where = scopeWhere(viewer, { ...scope, asOf: undefined });
   const changes = getDb()
     .select({
       commitmentId: statusChanges.commitmentId,
@@ -94,10 +69,48 @@ function rebuildStatuses(facts: CommitmentFact[], where: SQL, asOf: string): Com
     .where(where)
     .orderBy(asc(statusChanges.changedAt), asc(statusChanges.id))
     .all();
-  for (const change of changes) {
-    const list = histories.get(change.commitmentId) ?? [];
-    list.push(change);
-    histories.set(change.commitmentId, list);
+  return { facts: loadRows(where), histories: groupBy(changes, (c) => c.commitmentId) };
+}
+
+/** The facts as they stood at the end of `asOf` (in the app's time zone). */
+export function factsAsOf(timeline: Timeline, asOf: string): CommitmentFact[] {
+  const end = endOfDayInstant(asOf, appTimeZone());
+  return timeline.facts
+    .filter((fact) => fact.madeOn <= asOf)
+    .map((fact) => ({ ...fact, status: statusAt(timeline.histories.get(fact.id) ?? [], end) }));
+}
+
+function loadRows(where: SQL) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: commitments.id,
+      mesaId: commitments.mesaId,
+      theme: commitments.theme,
+      status: commitments.status,
+      dueOn: commitments.dueOn,
+      madeOn: commitments.madeOn,
+    })
+    .from(commitments)
+    .where(where)
+    .all();
+  const links = db
+    .select({ commitmentId: commitmentParties.commitmentId, partyId: commitmentParties.partyId })
+    .from(commitmentParties)
+    .innerJoin(commitments, eq(commitments.id, commitmentParties.commitmentId))
+    .where(where)
+    .all();
+  const partyIds = groupBy(links, (link) => link.commitmentId);
+  return rows.map((row) => ({ ...row, partyIds: (partyIds.get(row.id) ?? []).map((link) => link.partyId) }));
+}
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  return facts.map((fact) => ({ ...fact, status: statusAt(histories.get(fact.id) ?? [], end) }));
+  return groups;
 }

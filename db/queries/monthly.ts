@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access";
 import { complianceRate, shiftDate, tally } from "../rules";
-import { loadFacts, type FactScope } from "./facts";
+import { factsAsOf, loadTimeline, type FactScope } from "./facts";
 
 const MONTHS = 12;
 
@@ -18,8 +18,9 @@ export function monthEnds(day: string, months = MONTHS): { month: string; end: s
 
 /** Compliance rate as things stood at the end of each month, rebuilt from history. */
 export function monthlyCompliance(viewer: Viewer, scope: FactScope, day: string) {
+  const timeline = loadTimeline(viewer, scope);
   return monthEnds(day).map(({ month, end }) => ({
     month,
-    complianceRate: complianceRate(tally(loadFacts(viewer, { ...scope, asOf: end }), end)),
+    complianceRate: complianceRate(tally(factsAsOf(timeline, end), end)),
   }));
 }

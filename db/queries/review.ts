@@ -2,23 +2,16 @@ import "server-only";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
-import type { EvidenceKind, Status } from "../enums";
+import type { Status } from "../enums";
 import { commitments, evidence, mesas, users } from "../schema";
-import { evidenceColumns, filesOfEvidence } from "./evidence";
+import { evidenceColumns, filesOfEvidence, type EvidenceBasics } from "./evidence";
 
 /** One item of the review queue (/review): submitted evidence with what a reviewer needs to judge it. */
-export type EvidenceToReview = {
-  id: number;
-  observedOn: string;
-  kind: EvidenceKind;
-  summary: string;
-  sourceUrl: string | null;
-  suggestedStatus: Status | null;
+export type EvidenceToReview = EvidenceBasics & {
   submittedBy: string;
   submittedAt: string;
   commitment: { id: number; code: string; title: string; status: Status };
   mesa: { slug: string; name: string };
-  files: { sha256: string; name: string; mimeType: string; sizeBytes: number }[];
 };
 
 /** The mesas whose evidence the viewer reviews, as a WHERE clause; null when none (not a reviewer). */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceTimeline } from "@/components/commitments/evidence-timeline";
@@ -17,9 +18,14 @@ import { changeStatusAction } from "@/app/(staff)/commitments/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
-  const id = parseId((await params).id);
+/** One load per request, shared by the metadata and the page. */
+const commitmentFor = cache(async (rawId: string) => {
+  const id = parseId(rawId);
   return id === null ? null : getCommitment(await getViewer(), id);
+});
+
+async function load(params: Props["params"]) {
+  return commitmentFor((await params).id);
 }
 
 async function canEdit(mesa: string) {

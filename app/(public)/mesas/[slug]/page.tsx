@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitmentFilters } from "@/components/commitments/commitment-filters";
@@ -21,14 +22,17 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** One load per request, shared by the metadata and the page. */
+const mesaFor = cache(async (slug: string) => getMesa(await getViewer(), slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mesa = getMesa(await getViewer(), (await params).slug);
+  const mesa = await mesaFor((await params).slug);
   return mesa ? { title: mesa.name } : {};
 }
 
 export default async function MesaPage({ params, searchParams }: Props) {
   const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
-  const mesa = getMesa(viewer, slug);
+  const mesa = await mesaFor(slug);
   if (!mesa) notFound();
 
   const { mesa: _ignored, ...requested } = firstValues(raw);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusTotals } from "@/components/stats/status-totals";
@@ -8,14 +9,17 @@ import { getI18n } from "@/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** One load per request, shared by the metadata and the page. */
+const partyFor = cache(async (slug: string) => getParty(await getViewer(), slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const party = getParty(await getViewer(), (await params).slug);
+  const party = await partyFor((await params).slug);
   return party ? { title: party.name } : {};
 }
 
 export default async function PartyPage({ params }: Props) {
-  const [{ slug }, viewer, { m, f }] = await Promise.all([params, getViewer(), getI18n()]);
-  const party = getParty(viewer, slug);
+  const [{ slug }, { m, f }] = await Promise.all([params, getI18n()]);
+  const party = await partyFor(slug);
   if (!party) notFound();
 
   return (
