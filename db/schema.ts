@@ -311,6 +311,26 @@ export const statusChanges = sqliteTable(
   ],
 );
 
+/**
+ * Derived from `status_changes` (CONTRACT §1 history) so that "as of" figures need no replay:
+ * each row is a status and the instants it held, `[from_at, to_at)`, `to_at` null while it
+ * holds. A commitment's spans cover all time: before its first change it counts as `pending`
+ * (`from_at` is ''). Kept by triggers in the same transaction as every insert (migration 0004),
+ * rebuilt by `npm run db:rebuild-history`. Never written by the app.
+ */
+export const statusSpans = sqliteTable(
+  "status_spans",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    status: text("status", { enum: STATUSES }).notNull(),
+    fromAt: text("from_at").notNull(),
+    toAt: text("to_at"),
+  },
+  (t) => [index("status_spans_commitment").on(t.commitmentId, t.fromAt, t.toAt, t.status)],
+);
+
 export const statusChangeEvidence = sqliteTable(
   "status_change_evidence",
   {
