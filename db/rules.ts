@@ -72,7 +72,10 @@ export function tallyByParty<K>(
 }
 
 /** fulfilled / (fulfilled + broken + overdue); superseded is excluded; null when nothing is due. */
-export function complianceRate(t: Pick<Tally, "counts" | "overdue">): number | null {
+export function complianceRate(t: {
+  counts: Pick<StatusCounts, "fulfilled" | "broken">;
+  overdue: number;
+}): number | null {
   const denominator = t.counts.fulfilled + t.counts.broken + t.overdue;
   return denominator === 0 ? null : t.counts.fulfilled / denominator;
 }

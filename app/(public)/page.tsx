@@ -9,8 +9,7 @@ import { getI18n } from "@/i18n/server";
 
 export default async function OverviewPage() {
   const [{ m, f }, viewer] = await Promise.all([getI18n(), getViewer()]);
-  const mesas = listMesas(viewer);
-  const stats = getStats(viewer);
+  const [mesas, stats] = await Promise.all([listMesas(viewer), getStats(viewer)]);
   const failing = stats.byParty.filter((p) => p.overdue + p.broken > 0);
 
   return (

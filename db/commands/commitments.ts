@@ -7,6 +7,7 @@ import { findCommitmentRow } from "../queries/commitments";
 import { findMesaId } from "../queries/mesas";
 import { commitmentParties, commitments, meetings, parties, statusChanges } from "../schema";
 import { audit, type Tx } from "./audit";
+import { expireFiguresOf } from "./expire-figures";
 import { resolvePartySlugs } from "./parties";
 import {
   createCommitmentSchema,
@@ -106,6 +107,7 @@ export function createCommitment(viewer: Viewer, input: unknown) {
         reason: CREATED_REASON,
       })
       .run();
+    expireFiguresOf(tx, row.id);
     audit(tx, viewer, "commitment.create", { type: "commitment", id: row.id }, null, auditState(tx, row.id));
     return row.id;
   });
@@ -155,6 +157,7 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
   getDb().transaction((tx) => {
     if (patch.code !== undefined) assertCodeFree(tx, current.mesaId, patch.code, id);
     const old = auditState(tx, id);
+    expireFiguresOf(tx, id);
     const { responsibleParties: _, meeting: __, ...columns } = patch;
     tx.update(commitments)
       .set({ ...columns, meetingId })
@@ -164,6 +167,7 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
     const changed = auditState(tx, id);
     if (JSON.stringify(changed) === JSON.stringify(old)) return;
     tx.update(commitments).set({ updatedAt: new Date().toISOString() }).where(eq(commitments.id, id)).run();
+    expireFiguresOf(tx, id);
     audit(tx, viewer, "commitment.update", { type: "commitment", id }, old, changed);
   });
   return getCommitment(viewer, id)!;

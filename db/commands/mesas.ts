@@ -1,9 +1,10 @@
 import "server-only";
+import { FIGURES, invalidate } from "../cache/tags";
 import { and, asc, eq } from "drizzle-orm";
 import { requireMesaEditor, requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { Db } from "../connection";
-import { getMesa } from "../queries/mesas";
+import { getMesaProfile } from "../queries/mesas";
 import { meetingAttendance, meetings, mesaParties, mesas, parties } from "../schema";
 import { audit, type Tx } from "./audit";
 import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
@@ -45,7 +46,8 @@ export function createMesa(viewer: Viewer, input: unknown) {
       .get();
     audit(tx, viewer, "mesa.create", { type: "mesa", id: row.id }, null, row);
   });
-  return getMesa(viewer, data.slug)!;
+  invalidate([FIGURES]);
+  return getMesaProfile(data.slug)!;
 }
 
 /** Edits any subset of a mesa's fields; its slug stays (links and the open data use it). */
@@ -61,7 +63,9 @@ export function updateMesa(viewer: Viewer, slug: string, input: unknown) {
       .get();
     audit(tx, viewer, "mesa.update", { type: "mesa", id: current.id }, current, row);
   });
-  return getMesa(viewer, slug)!;
+  // Mesa names and statuses are part of the overview and the party scorecards.
+  invalidate([FIGURES]);
+  return getMesaProfile(slug)!;
 }
 
 function participantsOf(db: Tx | Db, mesaId: number) {
@@ -96,7 +100,8 @@ export function setParticipation(viewer: Viewer, mesaSlug: string, input: unknow
     }
     audit(tx, viewer, "mesa.participation", { type: "mesa", id: mesa.id }, before, participantsOf(tx, mesa.id));
   });
-  return getMesa(viewer, mesaSlug)!.parties;
+  invalidate([FIGURES]);
+  return getMesaProfile(mesaSlug)!.parties;
 }
 
 /** A meeting as the audit log and callers see it: its columns and attending party slugs. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { FIGURES, invalidate } from "../cache/tags";
 import { eq, inArray } from "drizzle-orm";
 import { requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
@@ -61,6 +62,8 @@ export function updateParty(viewer: Viewer, slug: string, input: unknown): Party
   return getDb().transaction((tx) => {
     const row = tx.update(parties).set(patch).where(eq(parties.id, current.id)).returning().get();
     audit(tx, viewer, "party.update", { type: "party", id: current.id }, current, row);
+    // Party names appear in every figure that lists parties.
+    invalidate([FIGURES]);
     return { slug: row.slug, name: row.name, kind: row.kind };
   });
 }

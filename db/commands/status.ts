@@ -5,6 +5,7 @@ import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
 import { commitments, evidence, statusChangeEvidence, statusChanges, type Commitment } from "../schema";
 import { audit, type Tx } from "./audit";
+import { expireFiguresOf } from "./expire-figures";
 import { statusChangeSchema, type StatusChangeInput } from "./commitment-input";
 import { editableCommitment } from "./commitments";
 import { invalid, validate, type FieldIssue } from "./errors";
@@ -89,6 +90,7 @@ export function applyStatusChange(
   for (const evidenceId of new Set(data.evidenceIds)) {
     tx.insert(statusChangeEvidence).values({ statusChangeId: change.id, evidenceId }).run();
   }
+  expireFiguresOf(tx, current.id);
   audit(
     tx,
     viewer,

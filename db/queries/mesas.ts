@@ -3,9 +3,10 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { MesaStatus, ParticipationRole, PartyKind } from "../enums";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, tally, type StatusCounts, type Tally } from "../rules";
+import { complianceRate, emptyTally, type StatusCounts, type Tally } from "../rules";
 import { meetingAttendance, meetings, mesaParties, mesas, parties } from "../schema";
-import { loadFacts, referenceDay } from "./facts";
+import { cachedFigures } from "../cache/figures";
+import { tallyByMesa, tallyScope } from "./aggregates";
 
 export type Counts = StatusCounts & { overdue: number };
 
@@ -25,20 +26,20 @@ export type MesaSummary = {
   complianceRate: number | null;
 };
 
-export function listMesas(viewer: Viewer, asOf?: string): MesaSummary[] {
-  const day = referenceDay(asOf);
-  const facts = loadFacts(viewer, { asOf });
-  const rows = getDb()
-    .select({ id: mesas.id, slug: mesas.slug, name: mesas.name, region: mesas.region, status: mesas.status })
-    .from(mesas)
-    .orderBy(asc(mesas.name))
-    .all();
-  return rows.map((mesa) => {
-    const t = tally(
-      facts.filter((f) => f.mesaId === mesa.id),
-      day,
-    );
-    return { ...mesa, counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
+function figuresOf(t: Tally) {
+  return { counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
+}
+
+/** Every mesa with the counts the viewer may see, by name (cached until a write changes them). */
+export function listMesas(viewer: Viewer, asOf?: string): Promise<MesaSummary[]> {
+  return cachedFigures("mesas", viewer, { asOf }, () => {
+    const byMesa = tallyByMesa(viewer, { asOf });
+    return getDb()
+      .select({ id: mesas.id, slug: mesas.slug, name: mesas.name, region: mesas.region, status: mesas.status })
+      .from(mesas)
+      .orderBy(asc(mesas.name))
+      .all()
+      .map((mesa) => ({ ...mesa, ...figuresOf(byMesa.get(mesa.id) ?? emptyTally()) }));
   });
 }
 
@@ -77,14 +78,15 @@ export function getMesaProfile(slug: string) {
 export type MesaProfile = NonNullable<ReturnType<typeof getMesaProfile>>;
 
 /** A mesa with the counts the viewer may see (CONTRACT §5 `/mesas/{slug}`), or null. */
-export function getMesa(viewer: Viewer, slug: string, asOf?: string) {
+export async function getMesa(viewer: Viewer, slug: string, asOf?: string) {
   const mesa = getMesaProfile(slug);
   if (!mesa) return null;
-  const t = tally(loadFacts(viewer, { mesaId: mesa.id, asOf }), referenceDay(asOf));
-  return { ...mesa, counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
+  const scope = { mesaId: mesa.id, asOf };
+  const figures = await cachedFigures("mesa", viewer, scope, () => figuresOf(tallyScope(viewer, scope)));
+  return { ...mesa, ...figures };
 }
 
-export type MesaDetail = NonNullable<ReturnType<typeof getMesa>>;
+export type MesaDetail = NonNullable<Awaited<ReturnType<typeof getMesa>>>;
 
 function mesaPartiesOf(mesaId: number): MesaParty[] {
   return getDb()

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access";
-import { complianceRate, shiftDate, tally } from "../rules";
-import { factsAsOf, loadTimeline, type FactScope } from "./facts";
+import { complianceRate, shiftDate } from "../rules";
+import { countsAtDays, type FigureScope } from "./aggregates";
 
 const MONTHS = 12;
 
@@ -16,11 +16,19 @@ export function monthEnds(day: string, months = MONTHS): { month: string; end: s
   return result;
 }
 
-/** Compliance rate as things stood at the end of each month, rebuilt from history. */
-export function monthlyCompliance(viewer: Viewer, scope: FactScope, day: string) {
-  const timeline = loadTimeline(viewer, scope);
-  return monthEnds(day).map(({ month, end }) => ({
+/** Compliance rate as things stood at the end of each month, from history, in one query. */
+export function monthlyCompliance(viewer: Viewer, scope: Omit<FigureScope, "asOf">, day: string) {
+  const ends = monthEnds(day);
+  const counts = countsAtDays(
+    viewer,
+    scope,
+    ends.map((m) => m.end),
+  );
+  return ends.map(({ month }, i) => ({
     month,
-    complianceRate: complianceRate(tally(factsAsOf(timeline, end), end)),
+    complianceRate: complianceRate({
+      counts: { fulfilled: counts[i].fulfilled, broken: counts[i].broken },
+      overdue: counts[i].overdue,
+    }),
   }));
 }

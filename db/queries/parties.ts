@@ -3,9 +3,10 @@ import { asc, eq } from "drizzle-orm";
 import type { ParticipationRole } from "../enums";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, tally } from "../rules";
+import { complianceRate, emptyTally, type Tally } from "../rules";
 import { mesaParties, mesas, parties } from "../schema";
-import { loadFacts, referenceDay } from "./facts";
+import { cachedFigures } from "../cache/figures";
+import { tallyByMesa, tallyScope } from "./aggregates";
 import { countsOf, type Counts } from "./mesas";
 
 export type PartyMesaStanding = {
@@ -18,37 +19,38 @@ export type PartyMesaStanding = {
 };
 
 /** A party's scorecard: its commitments in every mesa it takes part in or is responsible in. */
-export function getParty(viewer: Viewer, slug: string, asOf?: string) {
-  const db = getDb();
-  const party = db
+export async function getParty(viewer: Viewer, slug: string, asOf?: string) {
+  const party = getDb()
     .select({ id: parties.id, slug: parties.slug, name: parties.name, kind: parties.kind })
     .from(parties)
     .where(eq(parties.slug, slug))
     .get();
   if (!party) return null;
+  const scope = { partyId: party.id, asOf };
+  const figures = await cachedFigures("party", viewer, scope, () => partyFigures(viewer, party.id, scope));
+  const { id: _, ...dto } = party;
+  return { ...dto, ...figures };
+}
 
-  const day = referenceDay(asOf);
-  const facts = loadFacts(viewer, { partyId: party.id, asOf });
+function partyFigures(viewer: Viewer, partyId: number, scope: { partyId: number; asOf?: string }) {
+  const db = getDb();
+  const byMesa = tallyByMesa(viewer, scope);
   const roles = new Map(
     db
       .select({ mesaId: mesaParties.mesaId, role: mesaParties.role })
       .from(mesaParties)
-      .where(eq(mesaParties.partyId, party.id))
+      .where(eq(mesaParties.partyId, partyId))
       .all()
       .map((r) => [r.mesaId, r.role]),
   );
-  const mesaIds = new Set([...roles.keys(), ...facts.map((f) => f.mesaId)]);
   const standings: PartyMesaStanding[] = db
     .select({ id: mesas.id, slug: mesas.slug, name: mesas.name })
     .from(mesas)
     .orderBy(asc(mesas.name))
     .all()
-    .filter((mesa) => mesaIds.has(mesa.id))
+    .filter((mesa) => roles.has(mesa.id) || byMesa.has(mesa.id))
     .map((mesa) => {
-      const t = tally(
-        facts.filter((f) => f.mesaId === mesa.id),
-        day,
-      );
+      const t: Tally = byMesa.get(mesa.id) ?? emptyTally();
       return {
         slug: mesa.slug,
         name: mesa.name,
@@ -58,19 +60,11 @@ export function getParty(viewer: Viewer, slug: string, asOf?: string) {
         complianceRate: complianceRate(t),
       };
     });
-
-  const overall = tally(facts, day);
-  const { id: _, ...dto } = party;
-  return {
-    ...dto,
-    counts: countsOf(overall),
-    total: overall.total,
-    complianceRate: complianceRate(overall),
-    mesas: standings,
-  };
+  const overall = tallyScope(viewer, scope);
+  return { counts: countsOf(overall), total: overall.total, complianceRate: complianceRate(overall), mesas: standings };
 }
 
-export type PartyDetail = NonNullable<ReturnType<typeof getParty>>;
+export type PartyDetail = NonNullable<Awaited<ReturnType<typeof getParty>>>;
 
 /** Parties (public data) for menus and the admin's editing list, by name. */
 export function listParties() {

@@ -131,8 +131,8 @@ describe("commitment detail", () => {
 });
 
 describe("counts", () => {
-  it("counts a commitment with three parties for each, and never a restricted one in public", () => {
-    const stats = getStats(null);
+  it("counts a commitment with three parties for each, and never a restricted one in public", async () => {
+    const stats = await getStats(null);
     expect(stats.total).toBe(5);
     expect(stats.counts.broken).toBe(1);
     expect(stats.overdue).toBe(1);
@@ -141,26 +141,26 @@ describe("counts", () => {
     expect(byParty.region.broken).toBe(1);
     expect(byParty.community.broken).toBe(1);
     expect(byParty.company.counts.pending).toBe(0); // the restricted one is not counted
-    expect(getStats(admin).total).toBe(6);
+    expect((await getStats(admin)).total).toBe(6);
   });
 
-  it("computes compliance with superseded excluded", () => {
+  it("computes compliance with superseded excluded", async () => {
     // fulfilled 1 / (fulfilled 1 + broken 1 + overdue 1)
-    expect(getStats(null).complianceRate).toBeCloseTo(1 / 3);
-    expect(getStats(null, { partyId: ids.company }).complianceRate).toBe(0.5);
+    expect((await getStats(null)).complianceRate).toBeCloseTo(1 / 3);
+    expect((await getStats(null, { partyId: ids.company })).complianceRate).toBe(0.5);
   });
 
-  it("agrees between the mesa list, the mesa and the overall stats", () => {
-    const [alpha, beta] = listMesas(null);
-    const stats = getStats(null);
+  it("agrees between the mesa list, the mesa and the overall stats", async () => {
+    const [alpha, beta] = await listMesas(null);
+    const stats = await getStats(null);
     expect(alpha.counts).toEqual({ ...stats.counts, overdue: stats.overdue });
-    expect(getMesa(null, "alpha")?.counts).toEqual(alpha.counts);
+    expect((await getMesa(null, "alpha"))?.counts).toEqual(alpha.counts);
     expect(beta.total).toBe(0);
     expect(beta.complianceRate).toBeNull();
   });
 
-  it("rebuilds statuses from history for asOf", () => {
-    const asOf = getStats(null, { asOf: "2025-04-15", mesaId: ids.mesa });
+  it("rebuilds statuses from history for asOf", async () => {
+    const asOf = await getStats(null, { asOf: "2025-04-15", mesaId: ids.mesa });
     // Only commitments made by then count; the shared one was in progress on that day.
     expect(asOf.counts.in_progress).toBe(1);
     expect(asOf.counts.broken).toBe(0);
@@ -168,10 +168,10 @@ describe("counts", () => {
     expect(asOf.byMonth.at(-1)?.month).toBe("2025-04");
   });
 
-  it("gives a party's scorecard per mesa", () => {
-    const party = getParty(null, "company")!;
+  it("gives a party's scorecard per mesa", async () => {
+    const party = (await getParty(null, "company"))!;
     expect(party.mesas.map((m) => [m.slug, m.total])).toEqual([["alpha", 2]]);
-    expect(getParty(null, "nobody")).toBeNull();
+    expect(await getParty(null, "nobody")).toBeNull();
   });
 
   it("resolves API slugs and refuses an unknown one with 400 naming it", () => {

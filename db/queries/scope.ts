@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { parties } from "../schema";
 import { CommandError } from "../commands/errors";
-import type { FactScope } from "./facts";
+import type { FigureScope } from "./aggregates";
 import { findMesaId } from "./mesas";
 
 /**
@@ -13,10 +13,10 @@ import { findMesaId } from "./mesas";
 export function resolveScope(params: {
   mesa?: string;
   party?: string;
-  theme?: FactScope["theme"];
+  theme?: FigureScope["theme"];
   asOf?: string;
-}): FactScope {
-  const scope: FactScope = { theme: params.theme, asOf: params.asOf };
+}): FigureScope {
+  const scope: FigureScope = { theme: params.theme, asOf: params.asOf };
   if (params.mesa) scope.mesaId = findMesaId(params.mesa) ?? unknown("mesa");
   if (params.party) {
     scope.partyId =

@@ -1,10 +1,10 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, tally, tallyByParty, type StatusCounts } from "../rules";
+import { complianceRate, type StatusCounts, type Tally } from "../rules";
 import { parties } from "../schema";
-import { loadFacts, referenceDay, type FactScope } from "./facts";
+import { cachedFigures } from "../cache/figures";
+import { referenceDay, tallyByParty, tallyScope, type FigureScope } from "./aggregates";
 import { monthlyCompliance } from "./monthly";
 
 export type PartyStanding = {
@@ -26,29 +26,31 @@ export type Stats = {
 };
 
 /** CONTRACT §5 `/stats`: totals, per-party standings and a yearly trend for a scope. */
-export function getStats(viewer: Viewer, scope: FactScope = {}): Stats {
-  const day = referenceDay(scope.asOf);
-  const facts = loadFacts(viewer, scope);
-  const overall = tally(facts, day);
+export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
+  const overall = tallyScope(viewer, scope);
+  const { asOf: _, ...withoutDay } = scope;
   return {
     counts: overall.counts,
     overdue: overall.overdue,
     total: overall.total,
     complianceRate: complianceRate(overall),
-    byParty: partyStandings(tallyByParty(facts, day)),
-    byMonth: monthlyCompliance(viewer, scope, day),
+    byParty: partyStandings(tallyByParty(viewer, scope)),
+    byMonth: monthlyCompliance(viewer, withoutDay, referenceDay(scope.asOf)),
   };
 }
 
-function partyStandings(byPartyId: ReturnType<typeof tallyByParty<number>>): PartyStanding[] {
-  const ids = [...byPartyId.keys()];
-  if (ids.length === 0) return [];
-  const rows = getDb()
+/** `computeStats`, cached until a write changes the scope (db/cache). */
+export function getStats(viewer: Viewer, scope: FigureScope = {}): Promise<Stats> {
+  return cachedFigures("stats", viewer, scope, () => computeStats(viewer, scope));
+}
+
+function partyStandings(byPartyId: Map<number, Tally>): PartyStanding[] {
+  if (byPartyId.size === 0) return [];
+  return getDb()
     .select({ id: parties.id, slug: parties.slug, name: parties.name })
     .from(parties)
-    .where(inArray(parties.id, ids))
-    .all();
-  return rows
+    .all()
+    .filter((party) => byPartyId.has(party.id))
     .map((party) => {
       const t = byPartyId.get(party.id)!;
       return {

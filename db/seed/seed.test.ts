@@ -28,18 +28,14 @@ describe("first start", () => {
     expect(await ensureAdmin(getDb(), { ADMIN_EMAIL: "other@example.org" })).toBeNull();
   });
 
-  it("loads the three mesas with at least 60 commitments and marks the demo as loaded", () => {
-    expect(
-      listMesas(null)
-        .map((m) => m.slug)
-        .sort(),
-    ).toEqual(["espinar", "las-bambas", "quellaveco"]);
+  it("loads the three mesas with at least 60 commitments and marks the demo as loaded", async () => {
+    expect((await listMesas(null)).map((m) => m.slug).sort()).toEqual(["espinar", "las-bambas", "quellaveco"]);
     expect(getDb().select({ n: count() }).from(commitments).get()!.n).toBeGreaterThanOrEqual(60);
     expect(demoLoaded(getDb())).toBe(true);
   });
 
-  it("always has overdue, due-this-month and closed commitments, whatever the day", () => {
-    const stats = getStats(null);
+  it("always has overdue, due-this-month and closed commitments, whatever the day", async () => {
+    const stats = await getStats(null);
     expect(stats.overdue).toBeGreaterThan(0);
     expect(stats.counts.fulfilled + stats.counts.broken + stats.counts.superseded).toBeGreaterThan(0);
     const open = getDb()

@@ -7,7 +7,7 @@ import { parseQuery, respond } from "../respond";
 export function GET(request: Request) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const mesas = listMesas(await getApiViewer(), asOf);
+    const mesas = await listMesas(await getApiViewer(), asOf);
     return NextResponse.json({
       data: mesas.map(({ slug, name, region, status, counts, complianceRate }) => ({
         slug,

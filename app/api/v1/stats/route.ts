@@ -8,7 +8,7 @@ import { parseQuery, respond } from "../respond";
 export function GET(request: Request) {
   return respond(async () => {
     const scope = resolveScope(parseQuery(request, statsParamsSchema));
-    const { total: _, ...stats } = getStats(await getApiViewer(), scope);
+    const { total: _, ...stats } = await getStats(await getApiViewer(), scope);
     return NextResponse.json(stats);
   });
 }

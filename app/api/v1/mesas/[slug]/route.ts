@@ -8,7 +8,7 @@ import { parseQuery, respond } from "../../respond";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const mesa = getMesa(await getApiViewer(), (await params).slug, asOf);
+    const mesa = await getMesa(await getApiViewer(), (await params).slug, asOf);
     if (!mesa) throw notFound("Mesa");
     const { id: _, ...dto } = mesa;
     return NextResponse.json(dto);

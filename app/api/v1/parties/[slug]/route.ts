@@ -8,7 +8,7 @@ import { parseQuery, respond } from "../../respond";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
-    const party = getParty(await getApiViewer(), (await params).slug, asOf);
+    const party = await getParty(await getApiViewer(), (await params).slug, asOf);
     if (!party) throw notFound("Party");
     return NextResponse.json(party);
   });

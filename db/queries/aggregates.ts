@@ -1,0 +1,151 @@
+import "server-only";
+import { and, count, eq, exists, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Theme } from "../enums";
+import { getDb } from "../client";
+import { appTimeZone } from "../config";
+import { visibleCommitments, type Viewer } from "../access";
+import { emptyTally, endOfDayInstant, OPEN_STATUSES, todayIn, type Tally } from "../rules";
+import { commitmentParties, commitments, statusSpans } from "../schema";
+
+// Every figure of CONTRACT §1 (counts by status, overdue, compliance rate) counted by SQLite with
+// GROUP BY. db/rules.ts stays the definition: aggregates.test.ts holds this SQL to it.
+
+export type FigureScope = { mesaId?: number; partyId?: number; theme?: Theme; asOf?: string };
+
+/** The day figures are made for: `asOf` when given, else today in APP_TIMEZONE. */
+export function referenceDay(asOf?: string): string {
+  return asOf ?? todayIn(appTimeZone());
+}
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+const OPEN = inList(OPEN_STATUSES);
+
+function scopeWhere(viewer: Viewer, scope: FigureScope): SQL {
+  return and(
+    visibleCommitments(viewer),
+    scope.mesaId === undefined ? undefined : eq(commitments.mesaId, scope.mesaId),
+    scope.theme === undefined ? undefined : eq(commitments.theme, scope.theme),
+    scope.partyId === undefined
+      ? undefined
+      : exists(
+          getDb()
+            .select({ one: sql`1` })
+            .from(commitmentParties)
+            .where(
+              and(eq(commitmentParties.commitmentId, commitments.id), eq(commitmentParties.partyId, scope.partyId)),
+            ),
+        ),
+  )!;
+}
+
+type Grouping = "all" | "mesa" | "party";
+
+/**
+ * Tallies of the scope's commitments at the end of the reference day, one per group. Today the
+ * status is the commitment's own; with `asOf` it is the one its history held then
+ * (status_spans), and only commitments made by that day count.
+ */
+function tallies(viewer: Viewer, scope: FigureScope, grouping: Grouping): Map<number, Tally> {
+  const day = referenceDay(scope.asOf);
+  const status = scope.asOf === undefined ? commitments.status : statusSpans.status;
+  const key =
+    grouping === "mesa" ? commitments.mesaId : grouping === "party" ? commitmentParties.partyId : sql<number>`0`;
+  let query = getDb()
+    .select({
+      key,
+      status,
+      n: count(),
+      overdue: sql<number>`coalesce(sum(${status} IN (${OPEN}) AND ${commitments.dueOn} < ${day}), 0)`,
+    })
+    .from(commitments)
+    .$dynamic();
+  if (grouping === "party") {
+    query = query.innerJoin(commitmentParties, eq(commitmentParties.commitmentId, commitments.id));
+  }
+  let where = scopeWhere(viewer, scope);
+  if (scope.asOf !== undefined) {
+    const end = endOfDayInstant(scope.asOf, appTimeZone()).toISOString();
+    query = query.innerJoin(
+      statusSpans,
+      and(
+        eq(statusSpans.commitmentId, commitments.id),
+        lt(statusSpans.fromAt, end),
+        or(isNull(statusSpans.toAt), gte(statusSpans.toAt, end)),
+      ),
+    );
+    where = and(where, lte(commitments.madeOn, scope.asOf))!;
+  }
+  // A constant key is not grouped by: SQLite reads a number in GROUP BY as a column position.
+  const rows = query
+    .where(where)
+    .groupBy(...(grouping === "all" ? [status] : [key, status]))
+    .all();
+
+  const result = new Map<number, Tally>();
+  for (const row of rows) {
+    let t = result.get(row.key);
+    if (!t) result.set(row.key, (t = emptyTally()));
+    t.counts[row.status] += row.n;
+    t.total += row.n;
+    t.overdue += row.overdue;
+  }
+  return result;
+}
+
+/** The scope's tally at the reference day. */
+export function tallyScope(viewer: Viewer, scope: FigureScope): Tally {
+  return tallies(viewer, scope, "all").get(0) ?? emptyTally();
+}
+
+/** One tally per mesa that has commitments in the scope. */
+export function tallyByMesa(viewer: Viewer, scope: FigureScope): Map<number, Tally> {
+  return tallies(viewer, scope, "mesa");
+}
+
+/** One tally per responsible party; a commitment counts once for each of its parties. */
+export function tallyByParty(viewer: Viewer, scope: FigureScope): Map<number, Tally> {
+  return tallies(viewer, scope, "party");
+}
+
+/**
+ * fulfilled, broken and overdue counts at the end of each of the given days (sorted), in one
+ * pass over status_spans. Each span is reduced to the range of days [a, b) at whose end it
+ * counts, as indexes into `days`; the database groups spans by (kind, a, b) and the running
+ * sums here turn those ranges into counts per day.
+ */
+export function countsAtDays(
+  viewer: Viewer,
+  scope: Omit<FigureScope, "asOf">,
+  days: readonly string[],
+): { fulfilled: number; broken: number; overdue: number }[] {
+  const n = days.length;
+  const ends = days.map((d) => endOfDayInstant(d, appTimeZone()).toISOString());
+  // The index of the first day at whose end `test(i)` holds; n when none.
+  const firstDay = (test: (i: number) => SQL) =>
+    sql.join(
+      [sql`CASE`, ...days.map((_, i) => sql`WHEN ${test(i)} THEN ${sql.raw(String(i))}`), sql`ELSE ${n} END`],
+      sql` `,
+    );
+  const started = firstDay((i) => sql`${statusSpans.fromAt} < ${ends[i]}`);
+  const made = firstDay((i) => sql`${commitments.madeOn} <= ${days[i]}`);
+  const ended = sql`CASE WHEN ${statusSpans.toAt} IS NULL THEN ${n} ELSE ${firstDay((i) => sql`${statusSpans.toAt} < ${ends[i]}`)} END`;
+  const due = sql`CASE WHEN ${commitments.dueOn} IS NULL THEN ${n} ELSE ${firstDay((i) => sql`${commitments.dueOn} < ${days[i]}`)} END`;
+  const open = sql`${statusSpans.status} IN (${OPEN})`;
+  const from = sql<number>`max(${started}, ${made}, CASE WHEN ${open} THEN ${due} ELSE 0 END)`;
+  const kind = sql<"fulfilled" | "broken" | "overdue">`CASE WHEN ${open} THEN 'overdue' ELSE ${statusSpans.status} END`;
+
+  const rows = getDb()
+    .select({ kind, from, to: sql<number>`${ended}`, n: count() })
+    .from(statusSpans)
+    .innerJoin(commitments, eq(commitments.id, statusSpans.commitmentId))
+    .where(and(scopeWhere(viewer, scope), sql`${statusSpans.status} IN (${OPEN}, 'fulfilled', 'broken')`))
+    // By position: the expressions carry bound parameters, so SQLite would not match them by text.
+    .groupBy(sql`1, 2, 3`)
+    .all();
+
+  const result = days.map(() => ({ fulfilled: 0, broken: 0, overdue: 0 }));
+  for (const row of rows) {
+    for (let i = row.from; i < Math.min(row.to, n); i++) result[i][row.kind] += row.n;
+  }
+  return result;
+}
