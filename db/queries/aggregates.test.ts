@@ -1,0 +1,232 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../access";
+import { getDb } from "../client";
+import { STATUSES, THEMES, type Status } from "../enums";
+import { endOfDayInstant, shiftDate, statusAt, tally, tallyByParty as rulesByParty, todayIn } from "../rules";
+import { commitmentParties, commitments, mesas, parties, statusChanges, users } from "../schema";
+import { loadDemo } from "../seed/demo";
+import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { countsAtDays, tallyByMesa, tallyByParty, tallyScope, type FigureScope } from "./aggregates";
+
+// The SQL of ./aggregates.ts against db/rules.ts applied to the raw rows, read back here
+// independently: on the demo set and on random data (dates, statuses, parties, visibility).
+
+const TZ = "America/Lima";
+
+function rawRows() {
+  const db = getDb();
+  const links = db.select().from(commitmentParties).all();
+  const history = db.select().from(statusChanges).orderBy(statusChanges.changedAt, statusChanges.id).all();
+  return db
+    .select()
+    .from(commitments)
+    .all()
+    .map((c) => ({
+      ...c,
+      partyIds: links.filter((l) => l.commitmentId === c.id).map((l) => l.partyId),
+      history: history.filter((h) => h.commitmentId === c.id),
+    }));
+}
+type Raw = ReturnType<typeof rawRows>[number];
+
+function visibleTo(viewer: Viewer, c: Raw) {
+  return viewer?.role === "admin" || c.visibility === "public" || !!viewer?.mesaIds.includes(c.mesaId);
+}
+
+/** The rules' answer: filter the rows in JavaScript, replay history for asOf, tally. */
+function expected(rows: Raw[], viewer: Viewer, scope: FigureScope) {
+  const day = scope.asOf ?? todayIn(TZ);
+  const items = rows
+    .filter((c) => visibleTo(viewer, c))
+    .filter((c) => scope.mesaId === undefined || c.mesaId === scope.mesaId)
+    .filter((c) => scope.theme === undefined || c.theme === scope.theme)
+    .filter((c) => scope.partyId === undefined || c.partyIds.includes(scope.partyId))
+    .filter((c) => scope.asOf === undefined || c.madeOn <= scope.asOf)
+    .map((c) => ({
+      ...c,
+      status: scope.asOf === undefined ? c.status : statusAt(c.history, endOfDayInstant(scope.asOf, TZ)),
+    }));
+  const byMesa = new Map<number, ReturnType<typeof tally>>();
+  for (const mesaId of new Set(items.map((c) => c.mesaId))) {
+    byMesa.set(
+      mesaId,
+      tally(
+        items.filter((c) => c.mesaId === mesaId),
+        day,
+      ),
+    );
+  }
+  return { all: tally(items, day), byMesa, byParty: rulesByParty(items, day) };
+}
+
+function checkAgreement(rows: Raw[], viewer: Viewer, scope: FigureScope) {
+  const want = expected(rows, viewer, scope);
+  expect(tallyScope(viewer, scope)).toEqual(want.all);
+  expect(tallyByMesa(viewer, scope)).toEqual(want.byMesa);
+  expect(tallyByParty(viewer, scope)).toEqual(want.byParty);
+}
+
+function checkDays(rows: Raw[], viewer: Viewer, scope: Omit<FigureScope, "asOf">, days: string[]) {
+  const got = countsAtDays(viewer, scope, days);
+  days.forEach((day, i) => {
+    const { all } = expected(rows, viewer, { ...scope, asOf: day });
+    expect(got[i], day).toEqual({ fulfilled: all.counts.fulfilled, broken: all.counts.broken, overdue: all.overdue });
+  });
+}
+
+function clearCommitments() {
+  const db = getDb();
+  db.delete(statusChanges).run();
+  db.delete(commitmentParties).run();
+  db.delete(commitments).run();
+}
+
+describe("on the demo set", () => {
+  const today = todayIn(TZ);
+  let rows: Raw[];
+  let mesaIds: number[];
+  let partyIds: number[];
+
+  beforeAll(async () => {
+    await loadDemo(getDb(), today);
+    rows = rawRows();
+    mesaIds = getDb()
+      .select({ id: mesas.id })
+      .from(mesas)
+      .all()
+      .map((m) => m.id);
+    partyIds = getDb()
+      .select({ id: parties.id })
+      .from(parties)
+      .all()
+      .map((p) => p.id);
+  });
+
+  const viewers = (): Viewer[] => [
+    null,
+    { userId: 1, name: "Admin", role: "admin", mesaIds: [] },
+    { userId: 2, name: "Monitor", role: "monitor", mesaIds: [mesaIds[0]] },
+  ];
+
+  it("agrees with the rules for every viewer and scope, today and on past days", () => {
+    const days = [undefined, shiftDate(today, -1), shiftDate(today, -30), shiftDate(today, -200), "2015-01-01"];
+    for (const viewer of viewers()) {
+      for (const asOf of days) {
+        const scopes: FigureScope[] = [
+          { asOf },
+          ...mesaIds.map((mesaId) => ({ mesaId, asOf })),
+          ...partyIds.slice(0, 6).map((partyId) => ({ partyId, asOf })),
+          { theme: "water", asOf },
+          { mesaId: mesaIds[1], partyId: partyIds[0], asOf },
+        ];
+        for (const scope of scopes) checkAgreement(rows, viewer, scope);
+      }
+    }
+  }, 60_000);
+
+  it("counts the monthly series as each day's replay of history", () => {
+    const days = Array.from({ length: 12 }, (_, i) => shiftDate(today, -30 * (11 - i)));
+    for (const viewer of viewers()) {
+      checkDays(rows, viewer, {}, days);
+      checkDays(rows, viewer, { mesaId: mesaIds[0] }, days);
+      checkDays(rows, viewer, { partyId: partyIds[2] }, days);
+    }
+  }, 30_000);
+
+  it("has history in the past that differs from today (the test would not notice otherwise)", () => {
+    const past = shiftDate(today, -200);
+    expect(tallyScope(null, { asOf: past })).not.toEqual(tallyScope(null, {}));
+  });
+});
+
+describe("on random commitments", () => {
+  const DAY0 = "2024-01-01";
+  const dayArb = fc.integer({ min: 0, max: 30 }).map((n) => shiftDate(DAY0, n));
+  // Instants cluster near midnight in Lima (05:00 UTC) to test the day boundary.
+  const instantArb = fc
+    .tuple(dayArb, fc.constantFrom(4, 5, 12, 23), fc.integer({ min: 0, max: 59 }))
+    .map(([day, hour, minute]) => `${day}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
+  const commitmentArb = fc.record({
+    mesa: fc.integer({ min: 0, max: 1 }),
+    parties: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }),
+    theme: fc.constantFrom(...THEMES.slice(0, 2)),
+    visibility: fc.constantFrom("public", "public", "restricted") as fc.Arbitrary<"public" | "restricted">,
+    madeOn: dayArb,
+    dueOn: fc.option(dayArb, { nil: null }),
+    history: fc.array(fc.tuple(instantArb, fc.constantFrom(...STATUSES)), { maxLength: 4 }),
+  });
+
+  let user: number;
+  let mesaIds: number[];
+  let partyIds: number[];
+  beforeAll(() => {
+    user = makeUser("admin").id;
+    mesaIds = [makeMesa().id, makeMesa().id];
+    partyIds = [makeParty().id, makeParty().id, makeParty().id];
+  });
+
+  function insert(generated: fc.infer<typeof commitmentArb>[]) {
+    clearCommitments();
+    const db = getDb();
+    generated.forEach((g, i) => {
+      const history = [...g.history].sort(([a], [b]) => a.localeCompare(b));
+      const status: Status = history.at(-1)?.[1] ?? "pending";
+      const id = i + 1;
+      db.insert(commitments)
+        .values({
+          id,
+          mesaId: mesaIds[g.mesa],
+          code: `R-${i}`,
+          title: "t",
+          text: "t",
+          theme: g.theme,
+          madeOn: g.madeOn,
+          dueOn: g.dueOn,
+          status,
+          visibility: g.visibility,
+          // The schema wants a replacement for `superseded`; itself will do here.
+          supersededBy: status === "superseded" ? id : null,
+        })
+        .run();
+      g.parties.forEach((p, j) =>
+        db
+          .insert(commitmentParties)
+          .values({ commitmentId: id, partyId: partyIds[p], isLead: j === 0 })
+          .run(),
+      );
+      // Inserted in random order: the derived spans must not depend on it.
+      for (const [changedAt, to] of g.history) {
+        db.insert(statusChanges)
+          .values({ commitmentId: id, toStatus: to, changedBy: user, changedAt, reason: "r" })
+          .run();
+      }
+    });
+  }
+
+  it("agrees with the rules for any data, viewer, scope and day", () => {
+    fc.assert(
+      fc.property(
+        fc.array(commitmentArb, { minLength: 5, maxLength: 25 }),
+        fc.array(dayArb, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 2 }),
+        (generated, days, who) => {
+          insert(generated);
+          const rows = rawRows();
+          const viewer: Viewer = [
+            null,
+            { userId: user, name: "A", role: "admin", mesaIds: [] } as const,
+            { userId: user, name: "M", role: "monitor", mesaIds: [mesaIds[1]] } as const,
+          ][who];
+          for (const asOf of [undefined, ...days]) {
+            checkAgreement(rows, viewer, { asOf });
+            checkAgreement(rows, viewer, { asOf, mesaId: mesaIds[0] });
+            checkAgreement(rows, viewer, { asOf, partyId: partyIds[1], theme: THEMES[0] });
+          }
+          checkDays(rows, viewer, {}, [...new Set(days)].sort());
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
