@@ -4,7 +4,7 @@ import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { STATUSES, THEMES, type Status } from "../enums";
 import { endOfDayInstant, shiftDate, statusAt, tally, tallyByParty as rulesByParty, todayIn } from "../rules";
-import { commitmentParties, commitments, mesas, parties, statusChanges, users } from "../schema";
+import { commitmentParties, commitments, mesas, parties, statusChanges } from "../schema";
 import { loadDemo } from "../seed/demo";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { countsAtDays, tallyByMesa, tallyByParty, tallyScope, type FigureScope } from "./aggregates";

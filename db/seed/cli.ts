@@ -7,12 +7,14 @@ import { applyMigrations, openDatabase } from "../connection";
 import { generatePassword } from "../passwords";
 import { ensureAdmin } from "./admin";
 import { hasAnyMesa, loadDemo } from "./demo";
+import { rebuildStatusSpans } from "./rebuild-spans";
 import { sweepTemporaryUploads } from "./sweep-uploads";
 
 const USAGE = `Usage:
   npm run db:migrate                 apply pending migrations
   npm run db:seed [-- --demo]        create the first admin; --demo also loads the demo set into an empty database
   npm run db:backup -- FILE          copy the live database to FILE (safe while the app runs)
+  npm run db:rebuild-history         recompute the derived status_spans table from the status history
   npm run user:add -- --email E --name N --role monitor|commissioner|admin [--mesa SLUG]... [--password P]
                                      create an account; without --password one is generated and printed once
   tsx db/seed/cli.ts prepare         what \`npm start\` runs: migrate, demo set if empty, first admin,
@@ -107,6 +109,11 @@ async function main(argv: string[]) {
       }
       const swept = await sweepTemporaryUploads(uploadsDir());
       if (swept) console.log(`Removed ${swept} unfinished upload(s) left by an earlier run.`);
+      return;
+    }
+    case "rebuild-history": {
+      const rows = rebuildStatusSpans(open());
+      console.log(`status_spans rebuilt from history: ${rows} rows`);
       return;
     }
     case "user:add":
