@@ -157,6 +157,8 @@ describe("on random commitments", () => {
     history: fc.array(fc.tuple(instantArb, fc.constantFrom(...STATUSES)), { maxLength: 4 }),
   });
 
+  type Generated = typeof commitmentArb extends fc.Arbitrary<infer T> ? T : never;
+
   let user: number;
   let mesaIds: number[];
   let partyIds: number[];
@@ -166,7 +168,7 @@ describe("on random commitments", () => {
     partyIds = [makeParty().id, makeParty().id, makeParty().id];
   });
 
-  function insert(generated: fc.infer<typeof commitmentArb>[]) {
+  function insert(generated: Generated[]) {
     clearCommitments();
     const db = getDb();
     generated.forEach((g, i) => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { commitmentFromForm, statusChangeFromForm } from "@/db/commands/commitment-input";
@@ -9,7 +9,8 @@ import { changeStatus } from "@/db/commands/status";
 import { getViewer } from "@/db/session";
 import { formFailure, formValues } from "@/app/form-actions";
 
-// Each action: viewer → command (which validates and authorizes) → revalidate → redirect,
+// Each action: viewer → command (which validates, authorizes and expires the cached figures it
+// changes) → refresh the browser's view → redirect,
 // the redirect outside try/catch (it works by throwing).
 
 export async function createCommitmentAction(mesa: string, _state: FormState, formData: FormData): Promise<FormState> {
@@ -19,7 +20,7 @@ export async function createCommitmentAction(mesa: string, _state: FormState, fo
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/commitments/${id}`);
 }
 
@@ -29,7 +30,7 @@ export async function updateCommitmentAction(id: number, _state: FormState, form
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/commitments/${id}`);
 }
 
@@ -39,6 +40,6 @@ export async function changeStatusAction(id: number, _state: FormState, formData
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   return { status: "saved", fieldErrors: {}, values: {} };
 }

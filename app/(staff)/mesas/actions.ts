@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { meetingFromForm, mesaFromForm, newMesaFromForm, participationFromForm } from "@/db/commands/mesa-input";
@@ -21,7 +21,7 @@ export async function createMesaAction(_state: FormState, formData: FormData): P
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/mesas/${slug}/edit`);
 }
 
@@ -31,7 +31,7 @@ export async function updateMesaAction(slug: string, _state: FormState, formData
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   return SAVED;
 }
 
@@ -41,7 +41,7 @@ export async function setParticipationAction(slug: string, _state: FormState, fo
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   return SAVED;
 }
 
@@ -51,7 +51,7 @@ export async function createMeetingAction(slug: string, _state: FormState, formD
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/mesas/${slug}#meetings`);
 }
 
@@ -66,6 +66,6 @@ export async function updateMeetingAction(
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/mesas/${slug}#meetings`);
 }

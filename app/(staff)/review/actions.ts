@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { CommandError } from "@/db/commands/errors";
@@ -28,6 +28,6 @@ export async function reviewEvidenceAction(
     if (error instanceof CommandError && error.status === 409) outcome = "conflict";
     else return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   redirect(`/review?result=${outcome}`);
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import type { FormState } from "@/components/forms/form-state";
 import { partyFromForm } from "@/db/commands/mesa-input";
 import { createParty, updateParty } from "@/db/commands/parties";
@@ -17,7 +17,7 @@ export async function createPartyAction(_state: FormState, formData: FormData): 
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   return SAVED;
 }
 
@@ -28,6 +28,6 @@ export async function updatePartyAction(slug: string, _state: FormState, formDat
   } catch (error) {
     return formFailure(error, formValues(formData));
   }
-  revalidatePath("/", "layout");
+  refresh();
   return SAVED;
 }
