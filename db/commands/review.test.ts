@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
-import { listEvidenceToReview } from "../queries/review";
+import { listEvidenceToReview, REVIEW_PAGE_SIZE } from "../queries/review";
 import { auditLog, evidence, evidenceFiles, files, statusChangeEvidence, statusChanges } from "../schema";
 import { makeCommitment, makeEvidence, makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { refusal } from "../testing/refusal";
@@ -192,7 +192,8 @@ describe("the review queue", () => {
     getDb().insert(files).values({ sha256, mimeType: "image/jpeg", sizeBytes: 1234 }).run();
     getDb().insert(evidenceFiles).values({ evidenceId: first.id, sha256, originalName: "obra.jpg" }).run();
 
-    const queue = listEvidenceToReview(commissionerA);
+    const { items: queue, total } = listEvidenceToReview(commissionerA);
+    expect(total).toBe(queue.length);
     const ids = queue.map((item) => item.id);
     expect(ids).toContain(first.id);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
@@ -206,11 +207,22 @@ describe("the review queue", () => {
       files: [{ sha256, name: "obra.jpg", mimeType: "image/jpeg", sizeBytes: 1234 }],
     });
 
-    expect(listEvidenceToReview(commissionerB).map((item) => item.id)).toEqual([otherMesa.id]);
-    expect(listEvidenceToReview(admin).map((item) => item.id)).toEqual(
+    expect(listEvidenceToReview(commissionerB).items.map((item) => item.id)).toEqual([otherMesa.id]);
+    expect(listEvidenceToReview(admin).items.map((item) => item.id)).toEqual(
       expect.arrayContaining([first.id, otherMesa.id]),
     );
-    expect(listEvidenceToReview(monitorA)).toEqual([]);
-    expect(listEvidenceToReview(null)).toEqual([]);
+    expect(listEvidenceToReview(monitorA)).toEqual({ items: [], total: 0 });
+    expect(listEvidenceToReview(null)).toEqual({ items: [], total: 0 });
+  });
+
+  it("pages the queue, oldest first, with the size of the whole queue", () => {
+    const all = listEvidenceToReview(admin);
+    const added = Array.from({ length: REVIEW_PAGE_SIZE + 1 - all.total }, () => submitted(mesaA).evidence.id);
+    const first = listEvidenceToReview(admin, 1);
+    const second = listEvidenceToReview(admin, 2);
+    expect(first.total).toBe(REVIEW_PAGE_SIZE + 1);
+    expect(first.items).toHaveLength(REVIEW_PAGE_SIZE);
+    expect(second.items.map((item) => item.id)).toEqual([added.at(-1)]);
+    expect(first.items.map((item) => item.id)).not.toContain(added.at(-1));
   });
 });

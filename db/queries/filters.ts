@@ -26,6 +26,11 @@ export const commitmentFiltersSchema = z.object({
 });
 export type CommitmentFilters = z.output<typeof commitmentFiltersSchema>;
 
+/** `?page=` of a paginated page; 1 when absent. */
+export const pageParamSchema = z.object({
+  page: optional(z.coerce.number().int().min(1).max(1_000_000)).transform((v) => v ?? 1),
+});
+
 export const statsParamsSchema = z.object({
   mesa: optional(slugSchema),
   party: optional(slugSchema),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import { visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { Status } from "../enums";
@@ -21,11 +21,24 @@ function reviewableMesas(viewer: Viewer): SQL | null {
   return and(visibleCommitments(viewer), inArray(commitments.mesaId, [...viewer.mesaIds]))!;
 }
 
-/** Submitted evidence on the mesas the viewer may edit (admins: all), oldest submission first. */
-export function listEvidenceToReview(viewer: Viewer): EvidenceToReview[] {
+export const REVIEW_PAGE_SIZE = 20;
+
+/**
+ * One page of the submitted evidence on the mesas the viewer may edit (admins: all), oldest
+ * submission first, with the size of the whole queue.
+ */
+export function listEvidenceToReview(viewer: Viewer, page = 1): { items: EvidenceToReview[]; total: number } {
   const mesaScope = reviewableMesas(viewer);
-  if (!mesaScope) return [];
+  if (!mesaScope) return { items: [], total: 0 };
   const db = getDb();
+  const where = and(eq(evidence.reviewState, "submitted"), mesaScope);
+  const total =
+    db
+      .select({ n: count() })
+      .from(evidence)
+      .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
+      .where(where)
+      .get()?.n ?? 0;
   const rows = db
     .select({
       ...evidenceColumns,
@@ -42,14 +55,17 @@ export function listEvidenceToReview(viewer: Viewer): EvidenceToReview[] {
     .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .innerJoin(users, eq(users.id, evidence.submittedBy))
-    .where(and(eq(evidence.reviewState, "submitted"), mesaScope))
+    .where(where)
     .orderBy(asc(evidence.createdAt), asc(evidence.id))
+    .limit(REVIEW_PAGE_SIZE)
+    .offset((page - 1) * REVIEW_PAGE_SIZE)
     .all();
   const attachments = filesOfEvidence(rows.map((r) => r.id));
-  return rows.map(({ commitmentId, code, title, status, mesaSlug, mesaName, ...item }) => ({
+  const items = rows.map(({ commitmentId, code, title, status, mesaSlug, mesaName, ...item }) => ({
     ...item,
     commitment: { id: commitmentId, code, title, status },
     mesa: { slug: mesaSlug, name: mesaName },
     files: attachments.get(item.id) ?? [],
   }));
+  return { items, total };
 }

@@ -5,7 +5,9 @@ import { ReviewForm } from "@/components/review/review-form";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/badges";
 import { EVIDENCE_STATUSES } from "@/db/enums";
-import { listEvidenceToReview, type EvidenceToReview } from "@/db/queries/review";
+import { Pagination } from "@/components/ui/pagination";
+import { firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
+import { listEvidenceToReview, REVIEW_PAGE_SIZE, type EvidenceToReview } from "@/db/queries/review";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
@@ -19,14 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** `superseded` needs a replacement commitment, which only the commitment's status form asks for. */
 
-type Props = { searchParams: Promise<{ result?: string | string[] }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The queue of submitted evidence on the viewer's mesas (commissioners and admins). */
 export default async function ReviewPage({ searchParams }: Props) {
   const viewer = await requirePageViewer("/review");
   if (viewer.role !== "commissioner" && viewer.role !== "admin") forbidden();
-  const [{ m, f }, { result }] = await Promise.all([getI18n(), searchParams]);
-  const queue = listEvidenceToReview(viewer);
+  const [{ m, f }, raw] = await Promise.all([getI18n(), searchParams]);
+  const { result } = raw;
+  const { page } = parseLeniently(pageParamSchema, firstValues(raw));
+  const { items: queue, total } = listEvidenceToReview(viewer, page);
   const r = m.review;
 
   return (
@@ -34,11 +38,11 @@ export default async function ReviewPage({ searchParams }: Props) {
       <h1>{r.title}</h1>
       <p className="lead">{r.intro}</p>
       <Outcome result={result} m={m} />
-      {queue.length === 0 ? (
+      {total === 0 ? (
         <p>{r.empty}</p>
       ) : (
         <>
-          <p className="muted">{fill(r.count, { n: queue.length })}</p>
+          <p className="muted">{fill(r.count, { n: total })}</p>
           <ol className="timeline">
             {queue.map((item) => (
               <li key={item.id}>
@@ -46,6 +50,14 @@ export default async function ReviewPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
+          <Pagination
+            path="/review"
+            params={{}}
+            page={page}
+            pageSize={REVIEW_PAGE_SIZE}
+            total={total}
+            m={m.pagination}
+          />
         </>
       )}
     </>
