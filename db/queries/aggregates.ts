@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, exists, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Theme } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
@@ -25,15 +25,15 @@ function scopeWhere(viewer: Viewer, scope: FigureScope): SQL {
     visibleCommitments(viewer),
     scope.mesaId === undefined ? undefined : eq(commitments.mesaId, scope.mesaId),
     scope.theme === undefined ? undefined : eq(commitments.theme, scope.theme),
+    // IN rather than EXISTS: SQLite can then start from the party's links, not every commitment.
     scope.partyId === undefined
       ? undefined
-      : exists(
+      : inArray(
+          commitments.id,
           getDb()
-            .select({ one: sql`1` })
+            .select({ id: commitmentParties.commitmentId })
             .from(commitmentParties)
-            .where(
-              and(eq(commitmentParties.commitmentId, commitments.id), eq(commitmentParties.partyId, scope.partyId)),
-            ),
+            .where(eq(commitmentParties.partyId, scope.partyId)),
         ),
   )!;
 }
@@ -119,6 +119,7 @@ export function countsAtDays(
   days: readonly string[],
 ): { fulfilled: number; broken: number; overdue: number }[] {
   const n = days.length;
+  if (n === 0) return [];
   const ends = days.map((d) => endOfDayInstant(d, appTimeZone()).toISOString());
   // The index of the first day at whose end `test(i)` holds; n when none.
   const firstDay = (test: (i: number) => SQL) =>
@@ -138,7 +139,15 @@ export function countsAtDays(
     .select({ kind, from, to: sql<number>`${ended}`, n: count() })
     .from(statusSpans)
     .innerJoin(commitments, eq(commitments.id, statusSpans.commitmentId))
-    .where(and(scopeWhere(viewer, scope), sql`${statusSpans.status} IN (${OPEN}, 'fulfilled', 'broken')`))
+    .where(
+      and(
+        scopeWhere(viewer, scope),
+        sql`${statusSpans.status} IN (${OPEN}, 'fulfilled', 'broken')`,
+        // Spans over before the first day or begun after the last count nowhere.
+        or(isNull(statusSpans.toAt), gte(statusSpans.toAt, ends[0])),
+        lt(statusSpans.fromAt, ends[n - 1]),
+      ),
+    )
     // By position: the expressions carry bound parameters, so SQLite would not match them by text.
     .groupBy(sql`1, 2, 3`)
     .all();
