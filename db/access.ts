@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { forbidden, unauthenticated } from "./commands/errors";
 import type { Role } from "./enums";
 import { commitments } from "./schema";
@@ -12,12 +13,18 @@ export type Viewer = { userId: number; name: string; role: Role; mesaIds: readon
 
 export const PUBLIC: Viewer = null;
 
-/** The public sees public items; staff also see the restricted items of their mesas; admins all. */
-export function visibleCommitments(viewer: Viewer): SQL {
+/**
+ * The public sees public items; staff also see the restricted items of their mesas; admins all.
+ * `table` is `commitments` or a table that copies its visibility and mesa (status_spans).
+ */
+export function visibleCommitments(
+  viewer: Viewer,
+  table: { visibility: SQLiteColumn; mesaId: SQLiteColumn } = commitments,
+): SQL {
   if (viewer?.role === "admin") return sql`1 = 1`;
-  const isPublic = eq(commitments.visibility, "public");
+  const isPublic = eq(table.visibility, "public");
   if (!viewer || viewer.mesaIds.length === 0) return isPublic;
-  return or(isPublic, inArray(commitments.mesaId, [...viewer.mesaIds]))!;
+  return or(isPublic, inArray(table.mesaId, [...viewer.mesaIds]))!;
 }
 
 /** SQL: the commitment is on a mesa the viewer is staff of (admins: every mesa). */

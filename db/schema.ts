@@ -164,6 +164,9 @@ export const commitments = sqliteTable(
     index("commitments_status_due").on(t.status, t.dueOn),
     index("commitments_theme").on(t.theme),
     index("commitments_visibility").on(t.visibility),
+    // Covers every column the figures read: counting scans this narrow index, not the rows
+    // with their full text.
+    index("commitments_figures").on(t.visibility, t.mesaId, t.status, t.dueOn, t.theme, t.madeOn),
     check("commitments_theme", oneOf(t.theme, THEMES)),
     check("commitments_status", oneOf(t.status, STATUSES)),
     check("commitments_visibility", oneOf(t.visibility, VISIBILITIES)),
@@ -315,8 +318,9 @@ export const statusChanges = sqliteTable(
  * Derived from `status_changes` (CONTRACT §1 history) so that "as of" figures need no replay:
  * each row is a status and the instants it held, `[from_at, to_at)`, `to_at` null while it
  * holds. A commitment's spans cover all time: before its first change it counts as `pending`
- * (`from_at` is ''). Kept by triggers in the same transaction as every insert (migration 0004),
- * rebuilt by `npm run db:rebuild-history`. Never written by the app.
+ * (`from_at` is ''). The commitment's columns that figures filter on are copied in, so that a
+ * pass over history reads this table alone. Kept by triggers in the same transaction as every
+ * write (migration 0004), rebuilt by `npm run db:rebuild-history`. Never written by the app.
  */
 export const statusSpans = sqliteTable(
   "status_spans",
@@ -327,8 +331,13 @@ export const statusSpans = sqliteTable(
     status: text("status", { enum: STATUSES }).notNull(),
     fromAt: text("from_at").notNull(),
     toAt: text("to_at"),
+    mesaId: integer("mesa_id").notNull(),
+    theme: text("theme", { enum: THEMES }).notNull(),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
+    madeOn: text("made_on").notNull(),
+    dueOn: text("due_on"),
   },
-  (t) => [index("status_spans_commitment").on(t.commitmentId, t.fromAt, t.toAt, t.status)],
+  (t) => [index("status_spans_commitment").on(t.commitmentId), index("status_spans_mesa").on(t.mesaId)],
 );
 
 export const statusChangeEvidence = sqliteTable(

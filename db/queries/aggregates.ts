@@ -20,16 +20,20 @@ export function referenceDay(asOf?: string): string {
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 const OPEN = inList(OPEN_STATUSES);
 
-function scopeWhere(viewer: Viewer, scope: FigureScope): SQL {
+/** Where figures read from: the commitments as they are, or their history (status_spans). */
+type Source = typeof commitments | typeof statusSpans;
+const idOf = (source: Source) => (source === commitments ? commitments.id : statusSpans.commitmentId);
+
+function scopeWhere(viewer: Viewer, scope: FigureScope, source: Source): SQL {
   return and(
-    visibleCommitments(viewer),
-    scope.mesaId === undefined ? undefined : eq(commitments.mesaId, scope.mesaId),
-    scope.theme === undefined ? undefined : eq(commitments.theme, scope.theme),
+    visibleCommitments(viewer, source),
+    scope.mesaId === undefined ? undefined : eq(source.mesaId, scope.mesaId),
+    scope.theme === undefined ? undefined : eq(source.theme, scope.theme),
     // IN rather than EXISTS: SQLite can then start from the party's links, not every commitment.
     scope.partyId === undefined
       ? undefined
       : inArray(
-          commitments.id,
+          idOf(source),
           getDb()
             .select({ id: commitmentParties.commitmentId })
             .from(commitmentParties)
@@ -42,43 +46,39 @@ type Grouping = "all" | "mesa" | "party";
 
 /**
  * Tallies of the scope's commitments at the end of the reference day, one per group. Today the
- * status is the commitment's own; with `asOf` it is the one its history held then
- * (status_spans), and only commitments made by that day count.
+ * status is the commitment's own; with `asOf` it is the one its history held then (the span
+ * that held at the end of that day), and only commitments made by that day count.
  */
 function tallies(viewer: Viewer, scope: FigureScope, grouping: Grouping): Map<number, Tally> {
   const day = referenceDay(scope.asOf);
-  const status = scope.asOf === undefined ? commitments.status : statusSpans.status;
-  const key =
-    grouping === "mesa" ? commitments.mesaId : grouping === "party" ? commitmentParties.partyId : sql<number>`0`;
+  const source: Source = scope.asOf === undefined ? commitments : statusSpans;
+  const key = grouping === "mesa" ? source.mesaId : grouping === "party" ? commitmentParties.partyId : sql<number>`0`;
   let query = getDb()
     .select({
       key,
-      status,
+      status: source.status,
       n: count(),
-      overdue: sql<number>`coalesce(sum(${status} IN (${OPEN}) AND ${commitments.dueOn} < ${day}), 0)`,
+      overdue: sql<number>`coalesce(sum(${source.status} IN (${OPEN}) AND ${source.dueOn} < ${day}), 0)`,
     })
-    .from(commitments)
+    .from(source)
     .$dynamic();
   if (grouping === "party") {
-    query = query.innerJoin(commitmentParties, eq(commitmentParties.commitmentId, commitments.id));
+    query = query.innerJoin(commitmentParties, eq(commitmentParties.commitmentId, idOf(source)));
   }
-  let where = scopeWhere(viewer, scope);
+  let where = scopeWhere(viewer, scope, source);
   if (scope.asOf !== undefined) {
     const end = endOfDayInstant(scope.asOf, appTimeZone()).toISOString();
-    query = query.innerJoin(
-      statusSpans,
-      and(
-        eq(statusSpans.commitmentId, commitments.id),
-        lt(statusSpans.fromAt, end),
-        or(isNull(statusSpans.toAt), gte(statusSpans.toAt, end)),
-      ),
-    );
-    where = and(where, lte(commitments.madeOn, scope.asOf))!;
+    where = and(
+      where,
+      lte(statusSpans.madeOn, scope.asOf),
+      lt(statusSpans.fromAt, end),
+      or(isNull(statusSpans.toAt), gte(statusSpans.toAt, end)),
+    )!;
   }
   // A constant key is not grouped by: SQLite reads a number in GROUP BY as a column position.
   const rows = query
     .where(where)
-    .groupBy(...(grouping === "all" ? [status] : [key, status]))
+    .groupBy(...(grouping === "all" ? [source.status] : [key, source.status]))
     .all();
 
   const result = new Map<number, Tally>();
@@ -128,9 +128,9 @@ export function countsAtDays(
       sql` `,
     );
   const started = firstDay((i) => sql`${statusSpans.fromAt} < ${ends[i]}`);
-  const made = firstDay((i) => sql`${commitments.madeOn} <= ${days[i]}`);
+  const made = firstDay((i) => sql`${statusSpans.madeOn} <= ${days[i]}`);
   const ended = sql`CASE WHEN ${statusSpans.toAt} IS NULL THEN ${n} ELSE ${firstDay((i) => sql`${statusSpans.toAt} < ${ends[i]}`)} END`;
-  const due = sql`CASE WHEN ${commitments.dueOn} IS NULL THEN ${n} ELSE ${firstDay((i) => sql`${commitments.dueOn} < ${days[i]}`)} END`;
+  const due = sql`CASE WHEN ${statusSpans.dueOn} IS NULL THEN ${n} ELSE ${firstDay((i) => sql`${statusSpans.dueOn} < ${days[i]}`)} END`;
   const open = sql`${statusSpans.status} IN (${OPEN})`;
   const from = sql<number>`max(${started}, ${made}, CASE WHEN ${open} THEN ${due} ELSE 0 END)`;
   const kind = sql<"fulfilled" | "broken" | "overdue">`CASE WHEN ${open} THEN 'overdue' ELSE ${statusSpans.status} END`;
@@ -138,10 +138,9 @@ export function countsAtDays(
   const rows = getDb()
     .select({ kind, from, to: sql<number>`${ended}`, n: count() })
     .from(statusSpans)
-    .innerJoin(commitments, eq(commitments.id, statusSpans.commitmentId))
     .where(
       and(
-        scopeWhere(viewer, scope),
+        scopeWhere(viewer, scope, statusSpans),
         sql`${statusSpans.status} IN (${OPEN}, 'fulfilled', 'broken')`,
         // Spans over before the first day or begun after the last count nowhere.
         or(isNull(statusSpans.toAt), gte(statusSpans.toAt, ends[0])),
