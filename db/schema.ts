@@ -138,6 +138,10 @@ export const meetingAttendance = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.partyId] }), index("meeting_attendance_party").on(t.partyId)],
 );
 
+// Also indexed for search by `commitments_fts`, an FTS5 virtual table over code, title and text
+// (external content, accents folded) that triggers keep in step with every write. It is made by
+// drizzle/0005_commitments_fts.sql, not declared here: drizzle-kit has no virtual tables.
+// Queries reach it through db/queries/search.ts.
 export const commitments = sqliteTable(
   "commitments",
   {

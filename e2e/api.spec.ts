@@ -50,3 +50,17 @@ test("a bad API parameter gets a 400 JSON error naming it, never a 500", async (
   expect((await request.get("/api/v1/mesas/no-existe")).status()).toBe(404);
   expect((await request.get("/api/v1/commitments/999999")).status()).toBe(404);
 });
+
+test("search folds accents and treats its input as words, never as syntax", async ({ request }) => {
+  // The demo's ES-03 is spelled "Plan de aprovechamiento hídrico de Espinar".
+  const plain = await (await request.get("/api/v1/commitments?q=hidrico")).json();
+  expect(plain.data.map((c: { code: string; title: string }) => [c.code, c.title])).toEqual([
+    ["ES-03", "Plan de aprovechamiento hídrico de Espinar"],
+  ]);
+  const accented = await (await request.get(`/api/v1/commitments?q=${encodeURIComponent("HÍDRICO espi")}`)).json();
+  expect(accented.data.map((c: { code: string }) => c.code)).toEqual(["ES-03"]);
+
+  const hostile = await request.get(`/api/v1/commitments?q=${encodeURIComponent('"NEAR( a OR -x: *')}`);
+  expect(hostile.status()).toBe(200);
+  expect((await hostile.json()).data).toEqual(expect.any(Array));
+});

@@ -28,6 +28,8 @@ test("a restricted commitment appears in no public page, list, search or count",
 
   // API: detail, list, search, stats, mesas, party.
   expect((await request.get(`/api/v1/commitments/${id}`)).status()).toBe(404);
+  // The search does find it for staff, so the public's empty answer is the visibility rule at work.
+  expect((await (await admin.request.get(`/api/v1/commitments?q=${marker}`)).json()).total).toBe(1);
   expect((await (await request.get(`/api/v1/commitments?q=${marker}`)).json()).total).toBe(0);
   const listed = await (await request.get("/api/v1/commitments?mesa=las-bambas&pageSize=100")).json();
   expect(listed.data.map((c: { id: number }) => c.id)).not.toContain(id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, exists, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Status, Theme, Visibility } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
@@ -7,6 +7,7 @@ import { visibleCommitments, type Viewer } from "../access";
 import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
 import { commitmentParties, commitments, mesas, parties } from "../schema";
 import type { CommitmentFilters } from "./filters";
+import { matchExpression, searchHits } from "./search";
 
 /** A commitment as CONTRACT §5 shows it. */
 export type CommitmentDto = {
@@ -44,13 +45,8 @@ export const dtoColumns = {
 
 type DtoRow = Omit<CommitmentDto, "responsibleParties" | "overdue">;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today: string): SQL {
   const db = getDb();
-  const pattern = filters.q ? `%${escapeLike(filters.q)}%` : undefined;
   return and(
     visibleCommitments(viewer),
     filters.mesa ? eq(mesas.slug, filters.mesa) : undefined,
@@ -68,33 +64,54 @@ function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today:
             .where(and(eq(commitmentParties.commitmentId, commitments.id), eq(parties.slug, filters.party))),
         )
       : undefined,
-    pattern
-      ? or(
-          sql`${commitments.code} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${commitments.title} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${commitments.text} LIKE ${pattern} ESCAPE '\\'`,
-        )
-      : undefined,
   )!;
 }
 
+/**
+ * One page of the commitments the viewer may see. With `q`, only those matching every word of it
+ * (see `matchExpression`), best match first; a `q` without any word matches nothing.
+ */
 export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
   const db = getDb();
   const today = todayIn(appTimeZone());
-  const where = filterWhere(viewer, filters, today);
+  const { page, pageSize } = filters;
+  const match = filters.q ? matchExpression(filters.q) : null;
+  if (filters.q && !match) return { data: [], page, pageSize, total: 0 };
+  const hits = match ? searchHits(match) : undefined;
+  const where = and(filterWhere(viewer, filters, today), hits ? eq(hits.id, commitments.id) : undefined);
+  const withMesa = eq(mesas.id, commitments.mesaId);
+  const order = [asc(mesas.slug), asc(commitments.code), asc(commitments.id)];
+  const offset = (page - 1) * pageSize;
+
+  // NOTE: with a search, the hits come first in a CROSS JOIN, which SQLite never reorders: the
+  // index is read once and each hit finds its commitment by id. Left to the planner, it ran the
+  // MATCH once per visible commitment (minutes at 200,000 commitments).
   const total =
-    db.select({ n: count() }).from(commitments).innerJoin(mesas, eq(mesas.id, commitments.mesaId)).where(where).get()
-      ?.n ?? 0;
-  const rows = db
-    .select(dtoColumns)
-    .from(commitments)
-    .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
-    .where(where)
-    .orderBy(asc(mesas.slug), asc(commitments.code), asc(commitments.id))
-    .limit(filters.pageSize)
-    .offset((filters.page - 1) * filters.pageSize)
-    .all();
-  return { data: toDtos(viewer, rows, today), page: filters.page, pageSize: filters.pageSize, total };
+    (hits
+      ? db.select({ n: count() }).from(hits).crossJoin(commitments).innerJoin(mesas, withMesa).where(where).get()
+      : db.select({ n: count() }).from(commitments).innerJoin(mesas, withMesa).where(where).get()
+    )?.n ?? 0;
+  const rows = hits
+    ? db
+        .select(dtoColumns)
+        .from(hits)
+        .crossJoin(commitments)
+        .innerJoin(mesas, withMesa)
+        .where(where)
+        .orderBy(asc(hits.rank), ...order)
+        .limit(pageSize)
+        .offset(offset)
+        .all()
+    : db
+        .select(dtoColumns)
+        .from(commitments)
+        .innerJoin(mesas, withMesa)
+        .where(where)
+        .orderBy(...order)
+        .limit(pageSize)
+        .offset(offset)
+        .all();
+  return { data: toDtos(viewer, rows, today), page, pageSize, total };
 }
 
 export function findCommitmentRow(viewer: Viewer, id: number) {

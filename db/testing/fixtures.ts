@@ -38,6 +38,7 @@ export function makeCommitment(input: {
   dueOn?: string | null;
   madeOn?: string;
   title?: string;
+  text?: string;
   code?: string;
   visibility?: Visibility;
   supersededBy?: number;
@@ -50,7 +51,7 @@ export function makeCommitment(input: {
       mesaId: input.mesaId,
       code: input.code ?? `C-${next()}`,
       title: input.title ?? `Commitment ${sequence}`,
-      text: "Texto del acta.",
+      text: input.text ?? "Texto del acta.",
       theme: "water",
       madeOn: input.madeOn ?? "2025-01-01",
       dueOn: input.dueOn ?? null,
