@@ -49,7 +49,10 @@ function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today:
   const db = getDb();
   return and(
     visibleCommitments(viewer),
-    filters.mesa ? eq(mesas.slug, filters.mesa) : undefined,
+    // The mesa's id, looked up once: counting then needs no join with mesas.
+    filters.mesa
+      ? eq(commitments.mesaId, sql`(SELECT ${mesas.id} FROM ${mesas} WHERE ${mesas.slug} = ${filters.mesa})`)
+      : undefined,
     filters.status ? eq(commitments.status, filters.status) : undefined,
     filters.theme ? eq(commitments.theme, filters.theme) : undefined,
     filters.overdue
@@ -80,7 +83,9 @@ export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
   const hits = match ? searchHits(match) : undefined;
   const where = and(filterWhere(viewer, filters, today), hits ? eq(hits.id, commitments.id) : undefined);
   const withMesa = eq(mesas.id, commitments.mesaId);
-  const order = [asc(mesas.slug), asc(commitments.code), asc(commitments.id)];
+  // (mesa, code) is unique and indexed: a page reads its rows in index order instead of sorting
+  // every match (a quarter of a second at 200,000 commitments).
+  const order = [asc(commitments.mesaId), asc(commitments.code)];
   const offset = (page - 1) * pageSize;
 
   // NOTE: with a search, the hits come first in a CROSS JOIN, which SQLite never reorders: the
@@ -88,8 +93,8 @@ export function listCommitments(viewer: Viewer, filters: CommitmentFilters) {
   // MATCH once per visible commitment (minutes at 200,000 commitments).
   const total =
     (hits
-      ? db.select({ n: count() }).from(hits).crossJoin(commitments).innerJoin(mesas, withMesa).where(where).get()
-      : db.select({ n: count() }).from(commitments).innerJoin(mesas, withMesa).where(where).get()
+      ? db.select({ n: count() }).from(hits).crossJoin(commitments).where(where).get()
+      : db.select({ n: count() }).from(commitments).where(where).get()
     )?.n ?? 0;
   const rows = hits
     ? db
