@@ -269,8 +269,9 @@ export const evidence = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("evidence_commitment").on(t.commitmentId),
-    index("evidence_review_state").on(t.reviewState),
+    index("evidence_commitment").on(t.commitmentId, t.reviewState),
+    // The review queue: submitted evidence, oldest first, read a page at a time in index order.
+    index("evidence_review_queue").on(t.reviewState, t.createdAt, t.id),
     uniqueIndex("evidence_idempotency").on(t.submittedBy, t.idempotencyKey),
     check("evidence_kind", oneOf(t.kind, EVIDENCE_KINDS)),
     check("evidence_review_state", oneOf(t.reviewState, REVIEW_STATES)),

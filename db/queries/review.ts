@@ -32,12 +32,17 @@ export function listEvidenceToReview(viewer: Viewer, page = 1): { items: Evidenc
   if (!mesaScope) return { items: [], total: 0 };
   const db = getDb();
   const where = and(eq(evidence.reviewState, "submitted"), mesaScope);
+  // Counted from the index alone: an admin's queue needs no commitment, a commissioner's starts
+  // from the commitments of their mesas (one lookup per queued item took seconds at 1M evidence).
+  const ofTheirMesas =
+    viewer?.role === "admin"
+      ? undefined
+      : inArray(evidence.commitmentId, db.select({ id: commitments.id }).from(commitments).where(mesaScope));
   const total =
     db
       .select({ n: count() })
       .from(evidence)
-      .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
-      .where(where)
+      .where(and(eq(evidence.reviewState, "submitted"), ofTheirMesas))
       .get()?.n ?? 0;
   const rows = db
     .select({
