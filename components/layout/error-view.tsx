@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { enError } from "@/i18n/messages/en";
-import { esError } from "@/i18n/messages/es";
+import { errorPage } from "@/i18n/messages/error-page";
 
 type Props = { error: Error & { digest?: string }; reset: () => void; area: string };
 
@@ -17,7 +16,7 @@ export function ErrorView({ error, reset, area }: Props) {
     console.error(`[mesa-monitor] ${area} page failed`, { digest: error.digest, message: error.message });
   }, [error, area]);
   const lang = typeof document === "undefined" ? "es" : document.documentElement.lang;
-  const t = lang === "en" ? enError : esError;
+  const t = lang === "en" ? errorPage.en : errorPage.es;
   return (
     <div role="alert">
       <h1>{t.title}</h1>

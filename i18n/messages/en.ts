@@ -1,13 +1,5 @@
+import { errorPage } from "./error-page";
 import type { Messages } from "./es";
-
-/** The error boundaries' messages, exported alone so that those client components do not
- * download every message of the site. */
-export const enError: Messages["error"] = {
-  title: "Something went wrong",
-  body: "We could not show this page. Please try again in a moment.",
-  retry: "Try again",
-  reference: "Error reference: {digest}",
-};
 
 export const en: Messages = {
   meta: {
@@ -204,7 +196,7 @@ export const en: Messages = {
     body: "The dialogue table, party or commitment you are looking for does not exist or is not available.",
     back: "Back to the overview",
   },
-  error: enError,
+  error: errorPage.en,
   loading: "Loading…",
   errors: {
     form: "Please check the marked fields: nothing was saved.",

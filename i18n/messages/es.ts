@@ -1,13 +1,6 @@
-// Spanish, the default language. `en.ts` must have exactly the same keys (the type checks it).
-/** The error boundaries' messages, exported alone so that those client components do not
- * download every message of the site. */
-export const esError = {
-  title: "Algo salió mal",
-  body: "No pudimos mostrar esta página. Intente de nuevo en unos momentos.",
-  retry: "Reintentar",
-  reference: "Referencia del error: {digest}",
-};
+import { errorPage } from "./error-page";
 
+// Spanish, the default language. `en.ts` must have exactly the same keys (the type checks it).
 export const es = {
   meta: {
     title: "Mesa Monitor",
@@ -203,7 +196,7 @@ export const es = {
     body: "La mesa, entidad o compromiso que busca no existe o no está disponible.",
     back: "Volver al resumen",
   },
-  error: esError,
+  error: errorPage.es,
   loading: "Cargando…",
   errors: {
     form: "Revise los campos marcados: no se guardó nada.",
