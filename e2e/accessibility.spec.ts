@@ -6,6 +6,7 @@ test("no public page has a serious or critical accessibility violation", async (
   const stats = await (await request.get("/api/v1/stats")).json();
   const pages = [
     "/",
+    "/?mview=table&sort=rate",
     "/mesas/las-bambas",
     "/mesas/espinar?overdue=true",
     `/commitments/${commitments[0].id}`,

@@ -4,8 +4,9 @@
 // handles the navigations to /monitor and the requests of those pages, nothing else of the site.
 //
 // - Navigations to /monitor (any query): network first. A 200 HTML page is kept (the last copy
-//   of each address); when the network fails, the newer of that address's copy and /monitor's
-//   answers, else any copy (the page chooses the commitment from the address, in the browser).
+//   of each address); when the network fails, the newer of that address's copy and its list
+//   page's (/monitor?page=N, else /monitor) answers, else /monitor's, else any copy (the page
+//   chooses the commitment from the address, in the browser, among those of its page).
 //   A copy is replayed whole, headers included: its Content-Security-Policy names the nonce its
 //   own scripts carry. A redirect (signed out: to /login), 401 or 403 drops every kept page; a
 //   5xx falls back to a copy. A page reached by a client-side link (no navigation to see) gets
@@ -110,9 +111,16 @@ async function page(event, url) {
 /** When the server made a response (its Date header), in ms; 0 when unknown. */
 const madeAt = (response) => Date.parse(response?.headers.get("Date") ?? "") || 0;
 
+/** The list page an address shows: /monitor?page=N (N > 1) or /monitor. */
+function listPageOf(address) {
+  const page = new URL(address).searchParams.get("page");
+  return page && page !== "1" ? `${MONITOR}?page=${encodeURIComponent(page)}` : MONITOR;
+}
+
 async function keptPage(address) {
   const cache = await caches.open(PAGES);
-  const [own, base] = [await cache.match(address, exact), await cache.match(MONITOR, exact)];
+  const own = await cache.match(address, exact);
+  const base = (await cache.match(listPageOf(address), exact)) ?? (await cache.match(MONITOR, exact));
   if (own || base) return own && base ? (madeAt(own) >= madeAt(base) ? own : base) : (own ?? base);
   const pages = (await cache.keys()).filter((request) => new URL(request.url).pathname === "/monitor");
   return pages.length > 0 ? cache.match(pages[pages.length - 1], exact) : undefined;

@@ -1,9 +1,9 @@
 import { ExternalLink } from "@/components/ui/external-link";
-import type { MesaDetail } from "@/db/queries/mesas";
+import type { MesaProfile } from "@/db/queries/mesas";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 
-export function MesaFacts({ mesa, m, f }: { mesa: MesaDetail; m: Messages; f: Formatter }) {
+export function MesaFacts({ mesa, m, f }: { mesa: MesaProfile; m: Messages; f: Formatter }) {
   return (
     <dl className="facts">
       <dt>{m.overview.status}</dt>

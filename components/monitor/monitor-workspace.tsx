@@ -9,7 +9,8 @@ import type { Refusal } from "./outbox";
 import { OutboxPanel } from "./outbox-panel";
 
 type Option = [value: string, label: string];
-export type MonitorCommitment = { id: number; code: string; title: string; card: ReactNode };
+/** `listed: false`: a commitment of another page of the list, linked to directly: form, no card. */
+export type MonitorCommitment = { id: number; code: string; title: string; card: ReactNode; listed?: boolean };
 
 // The commitment whose form is open is the address's `?commitment=`: links without script, the
 // browser's back and forward buttons, and a page the service worker kept for another address.
@@ -24,6 +25,16 @@ function subscribeToAddress(onChange: () => void) {
 }
 const addressChoice = () => Number(new URLSearchParams(window.location.search).get("commitment")) || null;
 
+/** This page of the list (`?page=N`), with a commitment's form open or none. */
+function addressFor(page: number, id: number | null) {
+  const query = new URLSearchParams();
+  if (page > 1) query.set("page", String(page));
+  if (id !== null) query.set("commitment", String(id));
+  // Not `query.size`: older phones' browsers lack it.
+  const search = query.toString();
+  return search ? `/monitor?${search}${id === null ? "" : "#evidence"}` : "/monitor";
+}
+
 /**
  * The monitor's page once loaded: the outbox, the evidence form of the chosen commitment and the
  * list. Choosing a commitment (or reopening a refused submission) happens here, with no request
@@ -31,12 +42,15 @@ const addressChoice = () => Number(new URLSearchParams(window.location.search).g
  */
 export function MonitorWorkspace({
   userId,
+  page,
   commitments,
   initial,
   form,
   m,
 }: {
   userId: number;
+  /** The page of the list shown, kept in the addresses the choices push. */
+  page: number;
   commitments: MonitorCommitment[];
   /** The commitment the server rendered the form for. */
   initial: number | null;
@@ -51,6 +65,7 @@ export function MonitorWorkspace({
   // Where the focus goes once the page shows the choice: the form's heading, or a card's link.
   const focusNext = useRef<"heading" | number | null>(null);
   const t = m.monitor;
+  const listed = commitments.filter((c) => c.listed !== false);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -66,7 +81,7 @@ export function MonitorWorkspace({
     setDraft(refusal);
     if (addressChoice() !== id) {
       // Next.js keeps its router in step with pushState, without asking the server.
-      window.history.pushState(null, "", id === null ? "/monitor" : `/monitor?commitment=${id}#evidence`);
+      window.history.pushState(null, "", addressFor(page, id));
       window.dispatchEvent(new Event(ADDRESS_CHANGED));
     }
   }
@@ -105,23 +120,23 @@ export function MonitorWorkspace({
             m={m}
           />
           <p>
-            <a href="/monitor" onClick={(event) => follow(event, null)}>
+            <a href={addressFor(page, null)} onClick={(event) => follow(event, null)}>
               {t.close}
             </a>
           </p>
         </section>
       )}
 
-      {commitments.length === 0 ? (
+      {listed.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
         <ul className="cards monitor-cards">
-          {commitments.map((c) => (
+          {listed.map((c) => (
             <li key={c.id} className="card monitor-card" aria-current={c.id === chosen?.id ? "true" : undefined}>
               {c.card}
               <a
                 id={`log-${c.id}`}
-                href={`/monitor?commitment=${c.id}#evidence`}
+                href={addressFor(page, c.id)}
                 className="button button-primary monitor-log"
                 aria-label={fill(t.formHeading, { code: c.code })}
                 onClick={(event) => follow(event, c.id)}

@@ -2,7 +2,11 @@ import Link from "next/link";
 import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
 
-/** Previous/next links that keep every other parameter of the current URL. */
+/**
+ * Previous/next links that keep every other parameter of the current URL. `param` names the page
+ * parameter when a page has several lists; `document` makes plain links (a full navigation, which
+ * the monitors' service worker sees and keeps) instead of client-side ones.
+ */
 export function Pagination({
   path,
   params,
@@ -11,6 +15,9 @@ export function Pagination({
   total,
   m,
   fragment = "",
+  param = "page",
+  document = false,
+  label,
 }: {
   path: string;
   params: Record<string, string>;
@@ -19,22 +26,27 @@ export function Pagination({
   total: number;
   m: Messages["pagination"];
   fragment?: string;
+  param?: string;
+  document?: boolean;
+  /** The navigation's name when the page has more than one list. */
+  label?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return null;
-  const href = (target: number) => `${path}?${new URLSearchParams({ ...params, page: String(target) })}${fragment}`;
+  const href = (target: number) => `${path}?${new URLSearchParams({ ...params, [param]: String(target) })}${fragment}`;
+  const To = document ? "a" : Link;
   return (
-    <nav className="pagination" aria-label={m.label}>
+    <nav className="pagination" aria-label={label ?? m.label}>
       {page > 1 && (
-        <Link href={href(page - 1)} rel="prev">
+        <To href={href(page - 1)} rel="prev">
           {m.previous}
-        </Link>
+        </To>
       )}
       <span aria-current="page">{fill(m.page, { page, pages })}</span>
       {page < pages && (
-        <Link href={href(page + 1)} rel="next">
+        <To href={href(page + 1)} rel="next">
           {m.next}
-        </Link>
+        </To>
       )}
     </nav>
   );

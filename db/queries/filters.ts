@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STATUSES, THEMES } from "../enums";
+import { MESA_STATUSES, STATUSES, THEMES } from "../enums";
 
 // Query-string schemas shared by pages and the JSON API. Empty values (as an HTML GET form
 // sends for "any") mean "no filter".
@@ -36,6 +36,37 @@ export const statsParamsSchema = z.object({
   party: optional(slugSchema),
   theme: optional(z.enum(THEMES)),
   asOf: optional(isoDateSchema),
+});
+
+/** Columns the overview's mesa table sorts by. */
+export const MESA_SORTS = ["name", "region", "total", "overdue", "rate"] as const;
+export type MesaSort = (typeof MESA_SORTS)[number];
+
+/**
+ * The overview's mesa list (`/`): text filter on the name, region, mesa status, sort column and
+ * direction, page, and `mview=table` to get the table even when there are few mesas. Prefixed
+ * with `m` where a plain name could clash with another list on the same page.
+ */
+export const mesaListParamsSchema = z.object({
+  mq: optional(z.string().trim().max(100)),
+  region: optional(z.string().trim().max(80)),
+  mstatus: optional(z.enum(MESA_STATUSES)),
+  sort: optional(z.enum(MESA_SORTS)),
+  dir: optional(z.enum(["asc", "desc"])),
+  mpage: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 1),
+  mview: optional(z.enum(["table"])),
+});
+export type MesaListParams = z.output<typeof mesaListParamsSchema>;
+
+/** `/monitor`: the work list's page and the commitment whose form is open (`parseId`). */
+export const monitorParamsSchema = z.object({
+  page: optional(z.coerce.number().int().min(1).max(1_000_000)).transform((v) => v ?? 1),
+  commitment: optional(z.string().max(20)),
+});
+
+/** The overview's party table page (`?ppage=`). */
+export const partyPageParamsSchema = z.object({
+  ppage: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 1),
 });
 
 export const asOfParamsSchema = z.object({ asOf: optional(isoDateSchema) });

@@ -3,7 +3,7 @@ import type { Viewer } from "../access";
 import { appTimeZone } from "../config";
 import { shiftDate, todayIn } from "../rules";
 import { makeCommitment, makeMesa, makeParty, makeUser } from "../testing/fixtures";
-import { listMonitorCommitments } from "./monitor";
+import { findMonitorCommitment, listMonitorCommitments } from "./monitor";
 
 const today = todayIn(appTimeZone());
 
@@ -37,7 +37,7 @@ beforeAll(() => {
 
 describe("monitor work list", () => {
   it("lists the open commitments of the assigned mesas, overdue first, then by deadline, none last", () => {
-    const list = listMonitorCommitments(monitor);
+    const list = listMonitorCommitments(monitor).data;
     expect(list.map((c) => c.id)).toEqual([
       ids.overdueOld,
       ids.overdueRecent,
@@ -49,25 +49,42 @@ describe("monitor work list", () => {
   });
 
   it("includes the restricted commitments of the viewer's mesas, with the mesa's name", () => {
-    const restricted = listMonitorCommitments(monitor).find((c) => c.id === ids.overdueOld)!;
+    const restricted = listMonitorCommitments(monitor).data.find((c) => c.id === ids.overdueOld)!;
     expect(restricted).toMatchObject({ code: "A-5", mesa: "alpha", mesaName: "Mesa alpha", visibility: "restricted" });
     expect(restricted.responsibleParties).toHaveLength(1);
   });
 
   it("leaves out closed commitments and public commitments of mesas the viewer is not assigned to", () => {
-    const listed = listMonitorCommitments(monitor).map((c) => c.id);
+    const listed = listMonitorCommitments(monitor).data.map((c) => c.id);
     for (const id of [ids.fulfilled, ids.broken, ids.betaPublic, ids.betaRestricted]) expect(listed).not.toContain(id);
   });
 
   it("gives admins the open commitments of every mesa", () => {
-    const listed = listMonitorCommitments(admin).map((c) => c.id);
+    const listed = listMonitorCommitments(admin).data.map((c) => c.id);
     expect(listed).toEqual(expect.arrayContaining([ids.betaPublic, ids.betaRestricted, ids.overdueOld]));
     expect(listed).not.toContain(ids.fulfilled);
     expect(listed.indexOf(ids.betaRestricted)).toBeLessThan(listed.indexOf(ids.overdueOld));
   });
 
   it("is empty for the public and for staff without assigned mesas", () => {
-    expect(listMonitorCommitments(null)).toEqual([]);
-    expect(listMonitorCommitments(unassigned)).toEqual([]);
+    expect(listMonitorCommitments(null)).toEqual({ data: [], page: 1, pageSize: 25, total: 0 });
+    expect(listMonitorCommitments(unassigned).data).toEqual([]);
+    expect(findMonitorCommitment(null, ids.noDeadline)).toBeNull();
+    expect(findMonitorCommitment(unassigned, ids.noDeadline)).toBeNull();
+  });
+
+  it("pages in SQL, in the same order, with the total; a page past the end shows the last", () => {
+    const all = listMonitorCommitments(monitor).data.map((c) => c.id);
+    const pages = [1, 2, 3].map((page) => listMonitorCommitments(monitor, { page, pageSize: 2 }));
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.flatMap((p) => p.data.map((c) => c.id))).toEqual(all);
+    expect(pages[2].data).toHaveLength(1);
+    expect(listMonitorCommitments(monitor, { page: 9, pageSize: 2 })).toMatchObject({ page: 3, total: 5 });
+  });
+
+  it("finds one commitment of the work list by id, and nothing outside it", () => {
+    expect(findMonitorCommitment(monitor, ids.overdueOld)).toMatchObject({ code: "A-5", mesaName: "Mesa alpha" });
+    for (const id of [ids.fulfilled, ids.betaPublic, 999_999]) expect(findMonitorCommitment(monitor, id)).toBeNull();
+    expect(findMonitorCommitment(admin, ids.betaRestricted)?.code).toBe("B-2");
   });
 });

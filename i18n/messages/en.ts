@@ -1,3 +1,4 @@
+import { errorPage } from "./error-page";
 import type { Messages } from "./es";
 
 export const en: Messages = {
@@ -98,6 +99,18 @@ export const en: Messages = {
     partiesTableCaption: "Overdue, broken and compliance rate by party",
     region: "Region",
     status: "Status",
+    name: "Name",
+    mesaFilters: "Filter dialogue tables",
+    nameFilter: "Name of the table",
+    anyRegion: "All",
+    mesasTableCaption: "Dialogue tables ({total} results)",
+    noMesas: "No dialogue table matches the filters.",
+    asTable: "Show the tables in a sortable, filterable table",
+    asCards: "Show as cards",
+    partiesChartTop: "The {n} parties with the most overdue and broken commitments; all of them are in the table.",
+    mesasPagination: "Pages of the list of tables",
+    partiesPagination: "Pages of the table of parties",
+    noParties: "No party has overdue or broken commitments.",
   },
   mesa: {
     dashboard: "Dashboard",
@@ -183,11 +196,8 @@ export const en: Messages = {
     body: "The dialogue table, party or commitment you are looking for does not exist or is not available.",
     back: "Back to the overview",
   },
-  error: {
-    title: "Something went wrong",
-    body: "We could not show this page. Please try again in a moment.",
-    retry: "Try again",
-  },
+  error: errorPage.en,
+  loading: "Loading…",
   errors: {
     form: "Please check the marked fields: nothing was saved.",
     file_too_large: "The file is over 20 MB.",
@@ -396,6 +406,7 @@ export const en: Messages = {
     intro:
       "Open commitments of your tables: overdue and nearest deadlines first. You can log evidence without a connection: it is sent when the connection returns.",
     empty: "You have no open commitments on your assigned tables.",
+    showing: "{from}–{to} of {total} open commitments",
     mesa: "Table",
     dueOn: "Deadline",
     logEvidence: "Log evidence",

@@ -1,3 +1,5 @@
+import { errorPage } from "./error-page";
+
 // Spanish, the default language. `en.ts` must have exactly the same keys (the type checks it).
 export const es = {
   meta: {
@@ -97,6 +99,18 @@ export const es = {
     partiesTableCaption: "Vencidos, incumplidos y tasa de cumplimiento por entidad",
     region: "Región",
     status: "Estado",
+    name: "Nombre",
+    mesaFilters: "Filtrar mesas",
+    nameFilter: "Nombre de la mesa",
+    anyRegion: "Todas",
+    mesasTableCaption: "Mesas de diálogo ({total} resultados)",
+    noMesas: "Ninguna mesa coincide con los filtros.",
+    asTable: "Ver las mesas en una tabla para ordenarlas y filtrarlas",
+    asCards: "Ver como tarjetas",
+    partiesChartTop: "Las {n} entidades con más compromisos vencidos e incumplidos; todas están en la tabla.",
+    mesasPagination: "Páginas de la lista de mesas",
+    partiesPagination: "Páginas de la tabla de entidades",
+    noParties: "Ninguna entidad tiene compromisos vencidos ni incumplidos.",
   },
   mesa: {
     dashboard: "Resumen de la mesa",
@@ -182,11 +196,8 @@ export const es = {
     body: "La mesa, entidad o compromiso que busca no existe o no está disponible.",
     back: "Volver al resumen",
   },
-  error: {
-    title: "Algo salió mal",
-    body: "No pudimos mostrar esta página. Intente de nuevo en unos momentos.",
-    retry: "Reintentar",
-  },
+  error: errorPage.es,
+  loading: "Cargando…",
   errors: {
     form: "Revise los campos marcados: no se guardó nada.",
     file_too_large: "El archivo pesa más de 20 MB.",
@@ -396,6 +407,7 @@ export const es = {
     intro:
       "Compromisos abiertos de sus mesas: primero los vencidos y los de plazo más cercano. Puede registrar evidencia aunque no tenga conexión: se enviará cuando vuelva.",
     empty: "No tiene compromisos abiertos en sus mesas asignadas.",
+    showing: "{from}–{to} de {total} compromisos abiertos",
     mesa: "Mesa",
     dueOn: "Plazo",
     logEvidence: "Registrar evidencia",

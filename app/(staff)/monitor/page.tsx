@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MonitorWorkspace } from "@/components/monitor/monitor-workspace";
 import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
+import { Pagination } from "@/components/ui/pagination";
 import { appTimeZone } from "@/db/config";
 import { EVIDENCE_KINDS, STATUSES } from "@/db/enums";
-import { firstValues, parseId } from "@/db/queries/filters";
-import { listMonitorCommitments } from "@/db/queries/monitor";
+import { firstValues, monitorParamsSchema, parseId, parseLeniently } from "@/db/queries/filters";
+import { findMonitorCommitment, listMonitorCommitments } from "@/db/queries/monitor";
 import { todayIn } from "@/db/rules";
+import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
 import { requirePageViewer } from "../guard";
 
@@ -17,18 +19,28 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * A monitor's day: their open commitments, most urgent first, and the evidence form for the one
- * chosen with `?commitment=ID` (a plain link, so the list reads without script). With script the
- * choice is made in the browser (MonitorWorkspace), so that a copy of this page kept by the
- * service worker serves every commitment of the list offline.
+ * A monitor's day: their open commitments, most urgent first, a page at a time (`?page=N`), and
+ * the evidence form for the one chosen with `?commitment=ID` (a plain link, so the list reads
+ * without script). With script the choice is made in the browser (MonitorWorkspace), so that a
+ * copy of this page kept by the service worker serves every commitment of its page offline. The
+ * page links are plain links too: a full navigation, which the service worker sees and keeps.
  */
 export default async function MonitorPage({ searchParams }: Props) {
-  const chosen = parseId(firstValues(await searchParams).commitment ?? "");
-  const viewer = await requirePageViewer(chosen === null ? "/monitor" : `/monitor?commitment=${chosen}`);
+  const params = parseLeniently(monitorParamsSchema, firstValues(await searchParams));
+  const chosen = parseId(params.commitment ?? "");
+  const query = new URLSearchParams({
+    ...(params.page > 1 ? { page: String(params.page) } : {}),
+    ...(chosen !== null ? { commitment: String(chosen) } : {}),
+  });
+  const viewer = await requirePageViewer(query.size ? `/monitor?${query}` : "/monitor");
   const { m, f } = await getI18n();
-  const list = listMonitorCommitments(viewer);
-  // Only a commitment of the list: the form is for the viewer's own mesas.
-  const selected = list.find((c) => c.id === chosen);
+  const list = listMonitorCommitments(viewer, { page: params.page });
+  // Only a commitment of the viewer's work list: the form is for their own mesas. One linked from
+  // elsewhere may be on another page of the list: its form opens here all the same.
+  const selected =
+    chosen === null ? undefined : (list.data.find((c) => c.id === chosen) ?? findMonitorCommitment(viewer, chosen));
+  const choices = selected && !list.data.includes(selected) ? [selected, ...list.data] : list.data;
+  const first = (list.page - 1) * list.pageSize + 1;
   const messages = { monitor: m.monitor, errors: m.errors, auth: { login: m.auth.login } };
   const timeZone = appTimeZone();
 
@@ -36,8 +48,18 @@ export default async function MonitorPage({ searchParams }: Props) {
     <>
       <h1>{m.monitor.title}</h1>
       <p className="lead">{m.monitor.intro}</p>
+      {list.total > 0 && (
+        <p className="muted">
+          {fill(m.monitor.showing, {
+            from: f.number(first),
+            to: f.number(first + list.data.length - 1),
+            total: f.number(list.total),
+          })}
+        </p>
+      )}
       <MonitorWorkspace
         userId={viewer.userId}
+        page={list.page}
         initial={selected?.id ?? null}
         form={{
           today: todayIn(timeZone),
@@ -46,10 +68,11 @@ export default async function MonitorPage({ searchParams }: Props) {
           statuses: STATUSES.filter((s) => s !== "superseded").map((s) => [s, m.status[s]]),
         }}
         m={messages}
-        commitments={list.map((c) => ({
+        commitments={choices.map((c) => ({
           id: c.id,
           code: c.code,
           title: c.title,
+          listed: list.data.includes(c),
           card: (
             <>
               <h2 className="monitor-card-title">
@@ -69,6 +92,15 @@ export default async function MonitorPage({ searchParams }: Props) {
             </>
           ),
         }))}
+      />
+      <Pagination
+        path="/monitor"
+        params={{}}
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        m={m.pagination}
+        document
       />
     </>
   );

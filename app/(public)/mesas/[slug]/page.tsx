@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitmentFilters } from "@/components/commitments/commitment-filters";
 import { CommitmentsTable } from "@/components/commitments/commitments-table";
+import { Loading } from "@/components/layout/loading";
 import { MeetingList } from "@/components/mesas/meeting-list";
 import { MesaFacts } from "@/components/mesas/mesa-facts";
 import { ParticipantList } from "@/components/mesas/participant-list";
@@ -13,8 +14,16 @@ import { canEditMesa } from "@/db/access";
 import { getViewer } from "@/db/session";
 import { STATUSES, THEMES } from "@/db/enums";
 import { listCommitments } from "@/db/queries/commitments";
-import { commitmentFiltersSchema, firstValues, parseLeniently } from "@/db/queries/filters";
-import { getMesa } from "@/db/queries/mesas";
+import {
+  commitmentFiltersSchema,
+  firstValues,
+  parseLeniently,
+  type CommitmentFilters as Filters,
+} from "@/db/queries/filters";
+import { getMesa, getMesaProfile } from "@/db/queries/mesas";
+import type { Viewer } from "@/db/access";
+import type { Formatter } from "@/i18n/format";
+import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
 
 type Props = {
@@ -22,32 +31,26 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** One load per request, shared by the metadata and the page. */
-const mesaFor = cache(async (slug: string) => getMesa(await getViewer(), slug));
+/** The mesa's own facts (no counts): one load per request, shared by the metadata and the page. */
+const profileFor = cache(async (slug: string) => getMesaProfile(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mesa = await mesaFor((await params).slug);
+  const mesa = await profileFor((await params).slug);
   return mesa ? { title: mesa.name } : {};
 }
 
+/**
+ * The page itself knows at once whether the mesa exists (a 404 must be decided before anything
+ * is sent); the counts and the commitments list, the heavy parts, stream inside Suspense.
+ */
 export default async function MesaPage({ params, searchParams }: Props) {
   const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
-  const mesa = await mesaFor(slug);
+  const mesa = await profileFor(slug);
   if (!mesa) notFound();
 
   const { mesa: _ignored, ...requested } = firstValues(raw);
   const filters = parseLeniently(commitmentFiltersSchema, requested);
-  const list = listCommitments(viewer, { ...filters, mesa: mesa.slug });
   const path = `/mesas/${mesa.slug}`;
-  const kept = Object.fromEntries(
-    Object.entries({
-      q: filters.q,
-      status: filters.status,
-      party: filters.party,
-      theme: filters.theme,
-      overdue: filters.overdue ? "true" : undefined,
-    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
 
   return (
     <>
@@ -55,7 +58,9 @@ export default async function MesaPage({ params, searchParams }: Props) {
       <section aria-labelledby="dashboard">
         <h2 id="dashboard">{m.mesa.dashboard}</h2>
         <p className="lead">{mesa.description}</p>
-        <StatusTotals counts={mesa.counts} complianceRate={mesa.complianceRate} m={m} f={f} />
+        <Suspense fallback={<Loading />}>
+          <MesaTotals viewer={viewer} slug={mesa.slug} m={m} f={f} />
+        </Suspense>
         <MesaFacts mesa={mesa} m={m} f={f} />
       </section>
 
@@ -82,16 +87,9 @@ export default async function MesaPage({ params, searchParams }: Props) {
           themes={THEMES}
           m={m}
         />
-        <CommitmentsTable rows={list.data} total={list.total} m={m} f={f} />
-        <Pagination
-          path={path}
-          params={kept}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={list.total}
-          m={m.pagination}
-          fragment="#commitments"
-        />
+        <Suspense fallback={<Loading />}>
+          <MesaCommitments viewer={viewer} filters={{ ...filters, mesa: mesa.slug }} path={path} m={m} f={f} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="meetings">
@@ -103,6 +101,40 @@ export default async function MesaPage({ params, searchParams }: Props) {
         <h2 id="participants">{m.mesa.parties}</h2>
         <ParticipantList parties={mesa.parties} m={m} />
       </section>
+    </>
+  );
+}
+
+type Part = { viewer: Viewer; m: Messages; f: Formatter };
+
+async function MesaTotals({ viewer, slug, m, f }: Part & { slug: string }) {
+  const mesa = await getMesa(viewer, slug);
+  return mesa && <StatusTotals counts={mesa.counts} complianceRate={mesa.complianceRate} m={m} f={f} />;
+}
+
+async function MesaCommitments({ viewer, filters, path, m, f }: Part & { filters: Filters; path: string }) {
+  const list = listCommitments(viewer, filters);
+  const kept = Object.fromEntries(
+    Object.entries({
+      q: filters.q,
+      status: filters.status,
+      party: filters.party,
+      theme: filters.theme,
+      overdue: filters.overdue ? "true" : undefined,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return (
+    <>
+      <CommitmentsTable rows={list.data} total={list.total} m={m} f={f} />
+      <Pagination
+        path={path}
+        params={kept}
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        m={m.pagination}
+        fragment="#commitments"
+      />
     </>
   );
 }

@@ -1,25 +1,31 @@
 import type { Metadata } from "next";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Loading } from "@/components/layout/loading";
 import { StatusTotals } from "@/components/stats/status-totals";
+import type { Viewer } from "@/db/access";
 import { getViewer } from "@/db/session";
 import { getParty } from "@/db/queries/parties";
+import { findPartyProfile } from "@/db/queries/party-profile";
+import type { Formatter } from "@/i18n/format";
+import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** One load per request, shared by the metadata and the page. */
-const partyFor = cache(async (slug: string) => getParty(await getViewer(), slug));
+/** The party's own facts: one load per request, shared by the metadata and the page. */
+const profileFor = cache(async (slug: string) => findPartyProfile(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const party = await partyFor((await params).slug);
+  const party = await profileFor((await params).slug);
   return party ? { title: party.name } : {};
 }
 
+/** 404 is decided before anything is sent; the scorecard, which counts, streams in Suspense. */
 export default async function PartyPage({ params }: Props) {
-  const [{ slug }, { m, f }] = await Promise.all([params, getI18n()]);
-  const party = await partyFor(slug);
+  const [{ slug }, viewer, { m, f }] = await Promise.all([params, getViewer(), getI18n()]);
+  const party = await profileFor(slug);
   if (!party) notFound();
 
   return (
@@ -28,6 +34,18 @@ export default async function PartyPage({ params }: Props) {
       <p className="lead">
         {m.partyPage.kind}: {m.partyKind[party.kind]}
       </p>
+      <Suspense fallback={<Loading />}>
+        <Scorecard viewer={viewer} slug={party.slug} m={m} f={f} />
+      </Suspense>
+    </>
+  );
+}
+
+async function Scorecard({ viewer, slug, m, f }: { viewer: Viewer; slug: string; m: Messages; f: Formatter }) {
+  const party = await getParty(viewer, slug);
+  if (!party) return null;
+  return (
+    <>
       <StatusTotals counts={party.counts} complianceRate={party.complianceRate} m={m} f={f} />
 
       <section aria-labelledby="by-mesa">
