@@ -14,7 +14,25 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  skipped?: string;
 };
+
+export function skippedLoad(path: string, reason: string): LoadResult {
+  const nan = Number.NaN;
+  return {
+    path,
+    connections: 50,
+    seconds: 0,
+    requestsPerSecond: 0,
+    p95: nan,
+    p97_5: nan,
+    completed: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    skipped: reason,
+  };
+}
 
 export async function loadTest(base: string, path: string, connections = 50, seconds = 10): Promise<LoadResult> {
   const times: number[] = [];

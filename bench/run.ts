@@ -9,7 +9,7 @@ import { intOption, parse } from "./args";
 import { compareMesas, compareStats } from "./check";
 import { measureSequential, timedGet, type EndpointTiming } from "./http";
 import { lighthouse, type LighthouseScore } from "./lighthouse";
-import { loadTest, type LoadResult } from "./load";
+import { loadTest, skippedLoad, type LoadResult } from "./load";
 import { rawMesas, rawStats, timeQuery, type Scope } from "./raw-sql";
 import { markdown, machine, writeResults, type Ratio, type Results } from "./report";
 import { ensureBuild, startServer, type Server } from "./server";
@@ -25,6 +25,7 @@ const values = parse({
 const file = path.resolve(typeof values.db === "string" ? values.db : "./data/bench.db");
 const port = intOption(values, "port", 3300);
 const requests = intOption(values, "requests", 50);
+const SLOW_FOR_LOAD_MS = 1000;
 
 async function main() {
   if (!fs.existsSync(file)) throw new Error(`${file} does not exist: run \`npm run bench:data\` first.`);
@@ -150,6 +151,14 @@ async function measure(server: Server, c: Context): Promise<Results> {
 
   const load: LoadResult[] = [];
   for (const p of [paths.home, paths.mesa]) {
+    // A page that takes seconds would leave the server a backlog of minutes after the 10 s
+    // run (better-sqlite3 is synchronous), spoiling every later figure: that run is skipped.
+    const p50 = endpoints.find((e) => e.path === p)!.warm.p50;
+    if (p50 > SLOW_FOR_LOAD_MS) {
+      console.log(`autocannon ${p} skipped: warm p50 ${p50} ms`);
+      load.push(skippedLoad(p, `warm p50 ${p50} ms > ${SLOW_FOR_LOAD_MS} ms`));
+      continue;
+    }
     console.log(`autocannon ${p} (50 connections, 10 s)…`);
     load.push(await loadTest(server.base, p));
   }

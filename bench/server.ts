@@ -36,8 +36,13 @@ export async function startServer(port: number, databaseFile: string): Promise<S
     await exited;
     clearTimeout(timer);
   };
-  // Never leave a server behind, whatever happens to the bench process.
+  // Never leave a server behind, whatever happens to the bench process (Ctrl-C included).
   process.once("exit", () => child.kill("SIGKILL"));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      child.kill("SIGKILL");
+      process.exit(130);
+    });
   const base = `http://localhost:${port}`;
   try {
     await waitReady(`${base}/sw.js`, child);
