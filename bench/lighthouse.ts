@@ -25,6 +25,9 @@ export async function lighthouse(base: string, path: string): Promise<Lighthouse
     const score = report.categories.performance.score;
     return { path, score: score === null ? null : Math.round(score * 100) };
   } catch (error) {
-    return { path, score: null, error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+    // Lighthouse explains a failure (e.g. NO_FCP when the page takes too long) on stderr.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
+    const why = stderr.split("\n").at(-1) || (error instanceof Error ? error.message.split("\n")[0] : String(error));
+    return { path, score: null, error: why.slice(0, 200) };
   }
 }
