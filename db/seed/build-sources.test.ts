@@ -7,6 +7,7 @@ import { BUILD_SOURCES } from "./build-sources.mjs";
 const NOT_BUILT = [
   /\.test\.tsx?$/,
   /^e2e\//,
+  /^bench\//,
   /^drizzle\//,
   /^db\/testing\//,
   /^\.ci\//,
