@@ -1,10 +1,16 @@
 // First-load JavaScript of a page: every script the HTML asks for, gzipped, summed.
 import { gzipSync } from "node:zlib";
 
-/** The script URLs of a page: `<script src>` and `<link rel="modulepreload">`, once each. */
+/**
+ * The script URLs a current browser loads for a page: `<script src>` and
+ * `<link rel="modulepreload">`, once each. `nomodule` scripts (Next's polyfills for old browsers)
+ * are skipped: browsers that run modules never download them.
+ */
 export function scriptUrls(html: string, pageUrl: string): string[] {
   const urls = new Set<string>();
-  for (const match of html.matchAll(/<script\b[^>]*?\bsrc="([^"]+)"/g)) urls.add(match[1]);
+  for (const match of html.matchAll(/<script\b[^>]*?\bsrc="([^"]+)"[^>]*>/g)) {
+    if (!/\bnomodule\b/i.test(match[0])) urls.add(match[1]);
+  }
   for (const match of html.matchAll(/<link\b[^>]*?\brel="modulepreload"[^>]*>/g)) {
     const href = /\bhref="([^"]+)"/.exec(match[0]);
     if (href) urls.add(href[1]);
