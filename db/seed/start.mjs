@@ -42,6 +42,9 @@ if (!env.AUTH_SECRET) {
 }
 env.AUTH_TRUST_HOST ??= "true";
 
+// Figures cached by an earlier run are never read again (db/cache/figures.ts keys them by process).
+fs.rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
+
 const port = process.env.PORT || "3000";
 const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

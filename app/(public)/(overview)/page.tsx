@@ -5,6 +5,7 @@ import { MesaFilters } from "@/components/overview/mesa-filters";
 import { MesaTable } from "@/components/overview/mesa-table";
 import { PartyTable } from "@/components/stats/party-table";
 import { StatusTotals } from "@/components/stats/status-totals";
+import { pageOf } from "@/components/ui/page-of";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/db/session";
 import { firstValues, mesaListParamsSchema, parseLeniently, partyPageParamsSchema } from "@/db/queries/filters";
@@ -30,8 +31,11 @@ export default async function OverviewPage({ searchParams }: Props) {
   const [mesas, stats] = await Promise.all([listMesas(viewer), getStats(viewer)]);
   const view = listMesaPage(mesas, parseLeniently(mesaListParamsSchema, query));
   const failing = stats.byParty.filter((p) => p.overdue + p.broken > 0);
-  const partyPages = Math.max(1, Math.ceil(failing.length / PARTY_PAGE_SIZE));
-  const partyPage = Math.min(parseLeniently(partyPageParamsSchema, query).ppage, partyPages);
+  const { rows: partyRows, page: partyPage } = pageOf(
+    failing,
+    parseLeniently(partyPageParamsSchema, query).ppage,
+    PARTY_PAGE_SIZE,
+  );
   const mesaQuery = mesaListQuery(view.params);
   const partyQuery: Record<string, string> = partyPage > 1 ? { ppage: String(partyPage) } : {};
   const { mpage: _, ...mesaFilters } = mesaQuery;
@@ -90,11 +94,7 @@ export default async function OverviewPage({ searchParams }: Props) {
               labels={{ overdue: m.overdue, broken: m.status.broken, chart: m.overview.partiesChartLabel }}
               f={f}
             />
-            <PartyTable
-              rows={failing.slice((partyPage - 1) * PARTY_PAGE_SIZE, partyPage * PARTY_PAGE_SIZE)}
-              m={m}
-              f={f}
-            />
+            <PartyTable rows={partyRows} m={m} f={f} />
             <Pagination
               path="/"
               params={mesaQuery}

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Loading } from "@/components/layout/loading";
 import { StatusTotals } from "@/components/stats/status-totals";
+import { pageOf } from "@/components/ui/page-of";
+import { Pagination } from "@/components/ui/pagination";
+import { firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
 import type { Viewer } from "@/db/access";
 import { getViewer } from "@/db/session";
 import { getParty } from "@/db/queries/parties";
@@ -12,7 +15,13 @@ import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** A party may take part in every mesa: its table comes a page at a time. */
+const MESAS_PAGE_SIZE = 25;
 
 /** The party's own facts: one load per request, shared by the metadata and the page. */
 const profileFor = cache(async (slug: string) => findPartyProfile(slug));
@@ -23,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** 404 is decided before anything is sent; the scorecard, which counts, streams in Suspense. */
-export default async function PartyPage({ params }: Props) {
-  const [{ slug }, viewer, { m, f }] = await Promise.all([params, getViewer(), getI18n()]);
+export default async function PartyPage({ params, searchParams }: Props) {
+  const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
+  const { page } = parseLeniently(pageParamSchema, firstValues(raw));
   const party = await profileFor(slug);
   if (!party) notFound();
 
@@ -35,15 +45,28 @@ export default async function PartyPage({ params }: Props) {
         {m.partyPage.kind}: {m.partyKind[party.kind]}
       </p>
       <Suspense fallback={<Loading />}>
-        <Scorecard viewer={viewer} slug={party.slug} m={m} f={f} />
+        <Scorecard viewer={viewer} slug={party.slug} page={page} m={m} f={f} />
       </Suspense>
     </>
   );
 }
 
-async function Scorecard({ viewer, slug, m, f }: { viewer: Viewer; slug: string; m: Messages; f: Formatter }) {
+async function Scorecard({
+  viewer,
+  slug,
+  page: requested,
+  m,
+  f,
+}: {
+  viewer: Viewer;
+  slug: string;
+  page: number;
+  m: Messages;
+  f: Formatter;
+}) {
   const party = await getParty(viewer, slug);
   if (!party) return null;
+  const { rows, page } = pageOf(party.mesas, requested, MESAS_PAGE_SIZE);
   return (
     <>
       <StatusTotals counts={party.counts} complianceRate={party.complianceRate} m={m} f={f} />
@@ -71,7 +94,7 @@ async function Scorecard({ viewer, slug, m, f }: { viewer: Viewer; slug: string;
               </tr>
             </thead>
             <tbody>
-              {party.mesas.map((mesa) => (
+              {rows.map((mesa) => (
                 <tr key={mesa.slug}>
                   <th scope="row">
                     <Link href={`/mesas/${mesa.slug}?party=${party.slug}#commitments`}>{mesa.name}</Link>
@@ -86,6 +109,15 @@ async function Scorecard({ viewer, slug, m, f }: { viewer: Viewer; slug: string;
             </tbody>
           </table>
         </div>
+        <Pagination
+          path={`/parties/${party.slug}`}
+          params={{}}
+          page={page}
+          pageSize={MESAS_PAGE_SIZE}
+          total={party.mesas.length}
+          m={m.pagination}
+          fragment="#by-mesa"
+        />
       </section>
     </>
   );
