@@ -110,8 +110,8 @@ export function tallyByParty(viewer: Viewer, scope: FigureScope): Map<number, Ta
 /**
  * fulfilled, broken and overdue counts at the end of each of the given days (sorted), in one
  * pass over status_spans. Each span is reduced to the range of days [a, b) at whose end it
- * counts, as indexes into `days`; the database groups spans by (kind, a, b) and the running
- * sums here turn those ranges into counts per day.
+ * counts, as indexes into `days`; the database groups spans by (kind, a, b), and each group
+ * adds its size to the days of its range here.
  */
 export function countsAtDays(
   viewer: Viewer,
