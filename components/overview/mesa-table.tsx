@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FigureCells } from "@/components/stats/figure-cells";
 import type { MesaSort } from "@/db/queries/filters";
 import type { MesaListView } from "@/db/queries/mesa-list";
 import type { MesaSummary } from "@/db/queries/mesas";
@@ -54,10 +55,7 @@ export function MesaTable({
                 </th>
                 <td>{mesa.region}</td>
                 <td>{m.mesaStatus[mesa.status]}</td>
-                <td className="num">{f.number(mesa.total)}</td>
-                <td className="num">{f.number(mesa.counts.overdue)}</td>
-                <td className="num">{f.number(mesa.counts.broken)}</td>
-                <td className="num">{f.rate(mesa.complianceRate, m.common.noRate)}</td>
+                <FigureCells figures={mesa} m={m} f={f} />
               </tr>
             ))
           )}

@@ -3,6 +3,7 @@ import { cache, Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Loading } from "@/components/layout/loading";
+import { FigureCells } from "@/components/stats/figure-cells";
 import { StatusTotals } from "@/components/stats/status-totals";
 import { pageOf } from "@/components/ui/page-of";
 import { Pagination } from "@/components/ui/pagination";
@@ -100,10 +101,7 @@ async function Scorecard({
                     <Link href={`/mesas/${mesa.slug}?party=${party.slug}#commitments`}>{mesa.name}</Link>
                   </th>
                   <td>{mesa.role ? m.role[mesa.role] : m.partyPage.noRole}</td>
-                  <td className="num">{f.number(mesa.total)}</td>
-                  <td className="num">{f.number(mesa.counts.overdue)}</td>
-                  <td className="num">{f.number(mesa.counts.broken)}</td>
-                  <td className="num">{f.rate(mesa.complianceRate, m.common.noRate)}</td>
+                  <FigureCells figures={mesa} m={m} f={f} />
                 </tr>
               ))}
             </tbody>
