@@ -1,15 +1,11 @@
-import Link from "next/link";
-import { getI18n } from "@/i18n/server";
+import { NotFoundView } from "@/components/layout/not-found-view";
+import { SiteChrome } from "@/components/layout/site-chrome";
 
-export default async function NotFound() {
-  const { m } = await getI18n();
+/** Unmatched URLs: rendered in the root layout alone, so it brings the site's chrome itself. */
+export default function NotFound() {
   return (
-    <>
-      <h1>{m.notFound.title}</h1>
-      <p>{m.notFound.body}</p>
-      <p>
-        <Link href="/">{m.notFound.back}</Link>
-      </p>
-    </>
+    <SiteChrome>
+      <NotFoundView />
+    </SiteChrome>
   );
 }

@@ -4,7 +4,7 @@ import type { Theme } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
-import { emptyTally, endOfDayInstant, OPEN_STATUSES, todayIn, type Tally } from "../rules";
+import { emptyTally, endOfDayInstant, OPEN_STATUSES, shiftDate, todayIn, type Tally } from "../rules";
 import { commitmentParties, commitments, statusSpans } from "../schema";
 
 // Every figure of CONTRACT §1 (counts by status, overdue, compliance rate) counted by SQLite with
@@ -22,9 +22,11 @@ const OPEN = inList(OPEN_STATUSES);
 
 /** Where figures read from: the commitments as they are, or their history (status_spans). */
 type Source = typeof commitments | typeof statusSpans;
-const idOf = (source: Source) => (source === commitments ? commitments.id : statusSpans.commitmentId);
+export const idOf = (source: Source) => (source === commitments ? commitments.id : statusSpans.commitmentId);
+/** Today's figures read the commitments as they are; `asOf` reads their history. */
+export const figureSource = (scope: FigureScope): Source => (scope.asOf === undefined ? commitments : statusSpans);
 
-function scopeWhere(viewer: Viewer, scope: FigureScope, source: Source): SQL {
+export function scopeWhere(viewer: Viewer, scope: FigureScope, source: Source): SQL {
   return and(
     visibleCommitments(viewer, source),
     scope.mesaId === undefined ? undefined : eq(source.mesaId, scope.mesaId),
@@ -42,17 +44,37 @@ function scopeWhere(viewer: Viewer, scope: FigureScope, source: Source): SQL {
   )!;
 }
 
-type Grouping = "all" | "mesa" | "party";
+/** With `asOf`: the spans in force at the end of that day, of commitments made by then. */
+export function atDay(scope: FigureScope): SQL | undefined {
+  if (scope.asOf === undefined) return undefined;
+  const end = endOfDayInstant(scope.asOf, appTimeZone()).toISOString();
+  return and(
+    lte(statusSpans.madeOn, scope.asOf),
+    lt(statusSpans.fromAt, end),
+    or(isNull(statusSpans.toAt), gte(statusSpans.toAt, end)),
+  );
+}
+
+type Grouping = "all" | "mesa" | "party" | "theme";
 
 /**
  * Tallies of the scope's commitments at the end of the reference day, one per group. Today the
  * status is the commitment's own; with `asOf` it is the one its history held then (the span
  * that held at the end of that day), and only commitments made by that day count.
  */
-function tallies(viewer: Viewer, scope: FigureScope, grouping: Grouping): Map<number, Tally> {
+function tallies<K extends number | string = number>(
+  viewer: Viewer,
+  scope: FigureScope,
+  grouping: Grouping,
+): Map<K, Tally> {
   const day = referenceDay(scope.asOf);
-  const source: Source = scope.asOf === undefined ? commitments : statusSpans;
-  const key = grouping === "mesa" ? source.mesaId : grouping === "party" ? commitmentParties.partyId : sql<number>`0`;
+  const source = figureSource(scope);
+  const key = {
+    all: sql<K>`0`,
+    mesa: sql<K>`${source.mesaId}`,
+    party: sql<K>`${commitmentParties.partyId}`,
+    theme: sql<K>`${source.theme}`,
+  }[grouping];
   let query = getDb()
     .select({
       key,
@@ -65,23 +87,14 @@ function tallies(viewer: Viewer, scope: FigureScope, grouping: Grouping): Map<nu
   if (grouping === "party") {
     query = query.innerJoin(commitmentParties, eq(commitmentParties.commitmentId, idOf(source)));
   }
-  let where = scopeWhere(viewer, scope, source);
-  if (scope.asOf !== undefined) {
-    const end = endOfDayInstant(scope.asOf, appTimeZone()).toISOString();
-    where = and(
-      where,
-      lte(statusSpans.madeOn, scope.asOf),
-      lt(statusSpans.fromAt, end),
-      or(isNull(statusSpans.toAt), gte(statusSpans.toAt, end)),
-    )!;
-  }
+  const where = and(scopeWhere(viewer, scope, source), atDay(scope));
   // A constant key is not grouped by: SQLite reads a number in GROUP BY as a column position.
   const rows = query
     .where(where)
     .groupBy(...(grouping === "all" ? [source.status] : [key, source.status]))
     .all();
 
-  const result = new Map<number, Tally>();
+  const result = new Map<K, Tally>();
   for (const row of rows) {
     let t = result.get(row.key);
     if (!t) result.set(row.key, (t = emptyTally()));
@@ -105,6 +118,29 @@ export function tallyByMesa(viewer: Viewer, scope: FigureScope): Map<number, Tal
 /** One tally per responsible party; a commitment counts once for each of its parties. */
 export function tallyByParty(viewer: Viewer, scope: FigureScope): Map<number, Tally> {
   return tallies(viewer, scope, "party");
+}
+
+/** One tally per theme that has commitments in the scope. */
+export function tallyByTheme(viewer: Viewer, scope: FigureScope): Map<Theme, Tally> {
+  return tallies<Theme>(viewer, scope, "theme");
+}
+
+/**
+ * Open commitments of the scope at the reference day falling due within each of the given
+ * numbers of days from it (due on the day itself included; already overdue excluded).
+ */
+export function dueWithin(viewer: Viewer, scope: FigureScope, spans: readonly number[]): number[] {
+  const day = referenceDay(scope.asOf);
+  const source = figureSource(scope);
+  const sums = spans.map(
+    (n) => sql<number>`coalesce(sum(${source.dueOn} >= ${day} AND ${source.dueOn} <= ${shiftDate(day, n)}), 0)`,
+  );
+  const row = getDb()
+    .select(Object.fromEntries(sums.map((s, i) => [`d${i}`, s])) as Record<string, SQL<number>>)
+    .from(source)
+    .where(and(scopeWhere(viewer, scope, source), sql`${source.status} IN (${OPEN})`, atDay(scope)))
+    .get();
+  return spans.map((_, i) => row?.[`d${i}`] ?? 0);
 }
 
 /**

@@ -2,10 +2,20 @@ import "server-only";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
 import { complianceRate, type StatusCounts, type Tally } from "../rules";
-import { parties } from "../schema";
+import type { Theme } from "../enums";
+import { mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
-import { referenceDay, tallyByParty, tallyScope, type FigureScope } from "./aggregates";
+import {
+  dueWithin,
+  referenceDay,
+  tallyByMesa,
+  tallyByParty,
+  tallyByTheme,
+  tallyScope,
+  type FigureScope,
+} from "./aggregates";
 import { monthlyCompliance } from "./monthly";
+import { qualityOf } from "./quality";
 
 export type PartyStanding = {
   slug: string;
@@ -16,27 +26,63 @@ export type PartyStanding = {
   complianceRate: number | null;
 };
 
+/** Figures of one group (a mesa, a theme): counts by status, overdue and the compliance rate. */
+export type Standing = { counts: StatusCounts; overdue: number; total: number; complianceRate: number | null };
+
+/** CONTRACT §1 agreement quality of a set of commitments (./quality.ts). */
+export type Quality = { total: number; withoutDeadline: number; withoutAcceptedEvidence: number; staleOpen: number };
+
 export type Stats = {
+  /** The day the figures are for: `asOf`, else today in APP_TIMEZONE. */
+  day: string;
   counts: StatusCounts;
   overdue: number;
   total: number;
   complianceRate: number | null;
   byParty: PartyStanding[];
   byMonth: { month: string; complianceRate: number | null }[];
+  /** Beyond CONTRACT §5 (additive): what the dashboards draw. */
+  byMesa: (Standing & { slug: string; name: string })[];
+  byTheme: (Standing & { theme: Theme })[];
+  /** Open commitments falling due from the day on, within 30 and within 90 days. */
+  dueSoon: { within30: number; within90: number };
+  quality: Quality;
 };
 
 /** CONTRACT §5 `/stats`: totals, per-party standings and a yearly trend for a scope. */
 export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
   const overall = tallyScope(viewer, scope);
   const { asOf: _, ...withoutDay } = scope;
+  const day = referenceDay(scope.asOf);
+  const [within30, within90] = dueWithin(viewer, scope, [30, 90]);
   return {
+    day,
     counts: overall.counts,
     overdue: overall.overdue,
     total: overall.total,
     complianceRate: complianceRate(overall),
     byParty: partyStandings(tallyByParty(viewer, scope)),
-    byMonth: monthlyCompliance(viewer, withoutDay, referenceDay(scope.asOf)),
+    byMonth: monthlyCompliance(viewer, withoutDay, day),
+    byMesa: mesaStandings(tallyByMesa(viewer, scope)),
+    byTheme: [...tallyByTheme(viewer, scope)]
+      .map(([theme, t]) => ({ theme, ...standing(t) }))
+      .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
+    dueSoon: { within30, within90 },
+    quality: qualityOf(viewer, scope),
   };
+}
+
+const standing = (t: Tally): Standing => ({ ...t, complianceRate: complianceRate(t) });
+
+function mesaStandings(byMesaId: Map<number, Tally>): Stats["byMesa"] {
+  if (byMesaId.size === 0) return [];
+  return getDb()
+    .select({ id: mesas.id, slug: mesas.slug, name: mesas.name })
+    .from(mesas)
+    .all()
+    .filter((mesa) => byMesaId.has(mesa.id))
+    .map(({ id, slug, name }) => ({ slug, name, ...standing(byMesaId.get(id)!) }))
+    .sort((a, b) => a.name.localeCompare(b.name, "es"));
 }
 
 /** `computeStats`, cached until a write changes the scope (db/cache). */

@@ -14,7 +14,7 @@ import { getCommitment } from "@/db/queries/commitment-detail";
 import { parseId } from "@/db/queries/filters";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
-import { changeStatusAction } from "@/app/(staff)/commitments/actions";
+import { changeStatusAction } from "@/app/(site)/(staff)/commitments/actions";
 
 type Props = { params: Promise<{ id: string }> };
 

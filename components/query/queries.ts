@@ -1,0 +1,38 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { Theme } from "@/db/enums";
+import type { Stats } from "@/db/queries/stats";
+
+// Every query the browser makes for server state: its key and how it is fetched, in one place,
+// so that a server-rendered first view and the client's later fetches share one cache entry.
+
+/** The filters of a dashboard (CONTRACT §5 `/stats`), as they appear in the URL. */
+export type DashboardParams = { mesa?: string; party?: string; theme?: Theme; asOf?: string };
+
+/** The query string of a params object, without empty values, in a stable order. */
+export function searchOf(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const key of Object.keys(params).sort()) {
+    const value = params[key];
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+export class FetchError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+async function getJson<T>(path: string, params: Record<string, string | number | boolean | undefined>): Promise<T> {
+  const search = searchOf(params);
+  const response = await fetch(search ? `${path}?${search}` : path, { headers: { accept: "application/json" } });
+  if (!response.ok) throw new FetchError(response.status);
+  return (await response.json()) as T;
+}
+
+export const statsQuery = (params: DashboardParams) =>
+  queryOptions({
+    queryKey: ["stats", params] as const,
+    queryFn: () => getJson<Stats>("/api/v1/stats", params),
+  });
