@@ -3,11 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { STATUSES, THEMES, type Status } from "../enums";
-import { endOfDayInstant, shiftDate, statusAt, tally, tallyByParty as rulesByParty, todayIn } from "../rules";
-import { commitmentParties, commitments, mesas, parties, statusChanges } from "../schema";
+import { endOfDayInstant, isOpen, shiftDate, statusAt, tally, tallyByParty as rulesByParty, todayIn } from "../rules";
+import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
 import { loadDemo } from "../seed/demo";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
-import { countsAtDays, tallyByMesa, tallyByParty, tallyScope, type FigureScope } from "./aggregates";
+import {
+  countsAtDays,
+  dueWithin,
+  tallyByMesa,
+  tallyByParty,
+  tallyByTheme,
+  tallyScope,
+  type FigureScope,
+} from "./aggregates";
+import { qualityByMesa, qualityOf } from "./quality";
 
 // The SQL of ./aggregates.ts against db/rules.ts applied to the raw rows, read back here
 // independently: on the demo set and on random data (dates, statuses, parties, visibility).
@@ -18,6 +27,7 @@ function rawRows() {
   const db = getDb();
   const links = db.select().from(commitmentParties).all();
   const history = db.select().from(statusChanges).orderBy(statusChanges.changedAt, statusChanges.id).all();
+  const proofs = db.select().from(evidence).all();
   return db
     .select()
     .from(commitments)
@@ -26,6 +36,7 @@ function rawRows() {
       ...c,
       partyIds: links.filter((l) => l.commitmentId === c.id).map((l) => l.partyId),
       history: history.filter((h) => h.commitmentId === c.id),
+      evidence: proofs.filter((e) => e.commitmentId === c.id),
     }));
 }
 type Raw = ReturnType<typeof rawRows>[number];
@@ -57,7 +68,52 @@ function expected(rows: Raw[], viewer: Viewer, scope: FigureScope) {
       ),
     );
   }
-  return { all: tally(items, day), byMesa, byParty: rulesByParty(items, day) };
+  const byTheme = new Map<string, ReturnType<typeof tally>>();
+  for (const theme of new Set(items.map((c) => c.theme))) {
+    byTheme.set(
+      theme,
+      tally(
+        items.filter((c) => c.theme === theme),
+        day,
+      ),
+    );
+  }
+  const dueWithinDays = (n: number) =>
+    items.filter((c) => isOpen(c.status) && c.dueOn !== null && c.dueOn >= day && c.dueOn <= shiftDate(day, n)).length;
+  return {
+    all: tally(items, day),
+    byMesa,
+    byParty: rulesByParty(items, day),
+    byTheme,
+    dueSoon: [dueWithinDays(30), dueWithinDays(90)],
+    quality: quality(items, day),
+    qualityByMesa: new Map(
+      [...byMesa.keys()].map((id) => [
+        id,
+        quality(
+          items.filter((c) => c.mesaId === id),
+          day,
+        ),
+      ]),
+    ),
+  };
+}
+
+/** CONTRACT §1 agreement quality of rows whose status is the one at `day`. */
+function quality(items: (Raw & { status: Status })[], day: string) {
+  const end = endOfDayInstant(day, TZ).toISOString();
+  const since = endOfDayInstant(shiftDate(day, -365), TZ).toISOString();
+  const accepted = (c: Raw, from: string) =>
+    c.evidence.some((e) => e.reviewState === "accepted" && e.reviewedAt! >= from && e.reviewedAt! < end);
+  const changed = (c: Raw) => c.history.some((h) => h.changedAt >= since && h.changedAt < end);
+  return {
+    total: items.length,
+    withoutDeadline: items.filter((c) => c.dueOn === null).length,
+    withoutAcceptedEvidence: items.filter((c) => !accepted(c, "")).length,
+    staleOpen: items.filter(
+      (c) => isOpen(c.status) && c.madeOn <= shiftDate(day, -365) && !changed(c) && !accepted(c, since),
+    ).length,
+  };
 }
 
 function checkAgreement(rows: Raw[], viewer: Viewer, scope: FigureScope) {
@@ -65,6 +121,10 @@ function checkAgreement(rows: Raw[], viewer: Viewer, scope: FigureScope) {
   expect(tallyScope(viewer, scope)).toEqual(want.all);
   expect(tallyByMesa(viewer, scope)).toEqual(want.byMesa);
   expect(tallyByParty(viewer, scope)).toEqual(want.byParty);
+  expect(tallyByTheme(viewer, scope)).toEqual(want.byTheme);
+  expect(dueWithin(viewer, scope, [30, 90])).toEqual(want.dueSoon);
+  expect(qualityOf(viewer, scope)).toEqual(want.quality);
+  expect(qualityByMesa(viewer, scope)).toEqual(want.qualityByMesa);
 }
 
 function checkDays(rows: Raw[], viewer: Viewer, scope: Omit<FigureScope, "asOf">, days: string[]) {
@@ -78,6 +138,7 @@ function checkDays(rows: Raw[], viewer: Viewer, scope: Omit<FigureScope, "asOf">
 function clearCommitments() {
   const db = getDb();
   db.delete(statusChanges).run();
+  db.delete(evidence).run();
   db.delete(commitmentParties).run();
   db.delete(commitments).run();
 }
@@ -142,7 +203,11 @@ describe("on the demo set", () => {
 
 describe("on random commitments", () => {
   const DAY0 = "2024-01-01";
-  const dayArb = fc.integer({ min: 0, max: 30 }).map((n) => shiftDate(DAY0, n));
+  // Mostly within a month (due dates meet the days asked about), some over two years (a year
+  // without activity makes a commitment stale).
+  const dayArb = fc
+    .oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 800 }))
+    .map((n) => shiftDate(DAY0, n));
   // Instants cluster near midnight in Lima (05:00 UTC) to test the day boundary.
   const instantArb = fc
     .tuple(dayArb, fc.constantFrom(4, 5, 12, 23), fc.integer({ min: 0, max: 59 }))
@@ -155,6 +220,13 @@ describe("on random commitments", () => {
     madeOn: dayArb,
     dueOn: fc.option(dayArb, { nil: null }),
     history: fc.array(fc.tuple(instantArb, fc.constantFrom(...STATUSES)), { maxLength: 4 }),
+    evidence: fc.array(
+      fc.tuple(
+        instantArb,
+        fc.constantFrom("submitted", "accepted", "rejected") as fc.Arbitrary<"submitted" | "accepted" | "rejected">,
+      ),
+      { maxLength: 3 },
+    ),
   });
 
   type Generated = typeof commitmentArb extends fc.Arbitrary<infer T> ? T : never;
@@ -201,6 +273,20 @@ describe("on random commitments", () => {
       for (const [changedAt, to] of g.history) {
         db.insert(statusChanges)
           .values({ commitmentId: id, toStatus: to, changedBy: user, changedAt, reason: "r" })
+          .run();
+      }
+      for (const [at, reviewState] of g.evidence) {
+        const reviewed = reviewState === "submitted" ? {} : { reviewedAt: at, reviewedBy: user };
+        db.insert(evidence)
+          .values({
+            commitmentId: id,
+            submittedBy: user,
+            observedOn: DAY0,
+            kind: "photo",
+            summary: "e",
+            reviewState,
+            ...reviewed,
+          })
           .run();
       }
     });
