@@ -50,6 +50,8 @@ export const mesas = sqliteTable(
     status: text("status", { enum: MESA_STATUSES }).notNull().default("active"),
     description: text("description").notNull().default(""),
     conveningBody: text("convening_body"),
+    /** The body that follows up the agreements (CONTRACT §1 agreement quality); null: none named. */
+    followUpBody: text("follow_up_body"),
     sourceLinks: text("source_links", { mode: "json" }).$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: createdAt(),

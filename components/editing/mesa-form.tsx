@@ -18,6 +18,7 @@ export type MesaFormValues = {
   status: string;
   description: string;
   conveningBody: string;
+  followUpBody: string;
   /** One web address per line. */
   sourceLinks: string;
 };
@@ -112,6 +113,15 @@ export function MesaForm({
         label={optional(e.conveningBody)}
         defaultValue={value("conveningBody")}
         codes={errors.conveningBody}
+        maxLength={200}
+        m={m}
+      />
+      <TextField
+        id="followUpBody"
+        label={optional(e.followUpBody)}
+        help={e.followUpBodyHint}
+        defaultValue={value("followUpBody")}
+        codes={errors.followUpBody}
         maxLength={200}
         m={m}
       />

@@ -34,6 +34,7 @@ const mesaFields = {
   status: z.enum(MESA_STATUSES),
   description: z.string().trim().max(5000),
   conveningBody: nullableText(200),
+  followUpBody: nullableText(200),
   sourceLinks: z.array(z.string().trim().max(2000).refine(isWebAddress, { message: "invalid_url" })).max(20),
 };
 
@@ -47,6 +48,7 @@ export const createMesaSchema = z
     status: mesaFields.status.default("active"),
     description: mesaFields.description.default(""),
     conveningBody: mesaFields.conveningBody.default(null),
+    followUpBody: mesaFields.followUpBody.default(null),
     sourceLinks: mesaFields.sourceLinks.default([]),
   })
   .strict();
@@ -105,6 +107,7 @@ export function mesaFromForm(formData: FormData) {
     status: textField(formData, "status"),
     description: textField(formData, "description") ?? "",
     conveningBody: textField(formData, "conveningBody") ?? null,
+    followUpBody: textField(formData, "followUpBody") ?? null,
     sourceLinks: (textField(formData, "sourceLinks") ?? "")
       .split(/\r?\n/)
       .map((line) => line.trim())

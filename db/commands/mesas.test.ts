@@ -136,6 +136,13 @@ describe("updateMesa", () => {
     expect(updateMesa(admin, "alpha", { conveningBody: "PCM" }).conveningBody).toBe("PCM");
   });
 
+  it("records the follow-up body, and none as null", () => {
+    expect(updateMesa(commissioner, "alpha", { followUpBody: " Comité de monitoreo " }).followUpBody).toBe(
+      "Comité de monitoreo",
+    );
+    expect(updateMesa(commissioner, "alpha", { followUpBody: "  " }).followUpBody).toBeNull();
+  });
+
   it("refuses to change the slug and bad values, writing nothing", () => {
     const error = refusal(() => updateMesa(commissioner, "alpha", { slug: "other", region: "" }));
     expect(error.status).toBe(422);

@@ -67,6 +67,7 @@ export function getMesaProfile(slug: string) {
       status: mesas.status,
       description: mesas.description,
       conveningBody: mesas.conveningBody,
+      followUpBody: mesas.followUpBody,
       sourceLinks: mesas.sourceLinks,
     })
     .from(mesas)

@@ -58,6 +58,7 @@ const LAS_BAMBAS: DemoMesa = {
   description:
     "Espacio de diálogo entre el Poder Ejecutivo, los gobiernos regional y locales, las comunidades campesinas del área de influencia y MMG Las Bambas, instalado tras los conflictos en torno al proyecto minero y al corredor vial. Se ha suspendido en varias ocasiones por bloqueos y declaratorias de estado de emergencia. Los compromisos mostrados en esta demostración son ilustrativos.",
   conveningBody: "Presidencia del Consejo de Ministros (PCM)",
+  followUpBody: "Comisión Multisectorial para el Diálogo y el Cumplimiento de Compromisos (2019)",
   sourceLinks: ["https://www.defensoria.gob.pe/"],
   parties: [
     { party: "pcm", role: "convenor" },
@@ -861,6 +862,7 @@ const QUELLAVECO: DemoMesa = {
   description:
     "Mesa convocada por el Gobierno Regional de Moquegua con autoridades locales, organizaciones de usuarios de agua, la sociedad civil, ministerios y Anglo American Quellaveco, con tres comisiones: agua, medio ambiente y responsabilidad social. Sus acuerdos incluyen un fondo de desarrollo y un comité de monitoreo que informa si los compromisos están cumplidos, vienen cumpliéndose o siguen en coordinación. Los compromisos mostrados en esta demostración son ilustrativos.",
   conveningBody: "Gobierno Regional de Moquegua",
+  followUpBody: "Comité de Monitoreo y Seguimiento de los acuerdos, presidido por el Gobierno Regional de Moquegua",
   sourceLinks: ["https://www.regionmoquegua.gob.pe/"],
   parties: [
     { party: "gore-moquegua", role: "convenor" },
@@ -1578,6 +1580,7 @@ const ESPINAR: DemoMesa = {
   description:
     "Mesa creada por la Presidencia del Consejo de Ministros tras el paro de mayo de 2012, coordinada por el Ministerio del Ambiente con los ministerios de Agricultura, Salud y Energía y Minas, el Gobierno Regional de Cusco, las municipalidades y las organizaciones sociales; la empresa minera participa por invitación. Trabajó en grupos de medio ambiente, desarrollo y responsabilidad social, y fue reabierta en 2019. Los compromisos mostrados en esta demostración son ilustrativos.",
   conveningBody: "Presidencia del Consejo de Ministros (PCM)",
+  followUpBody: null,
   sourceLinks: ["https://www.gob.pe/pcm"],
   parties: [
     { party: "pcm", role: "convenor" },

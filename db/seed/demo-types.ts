@@ -75,6 +75,7 @@ export type DemoMesa = {
   status: MesaStatus;
   description: string;
   conveningBody: string;
+  followUpBody: string | null;
   sourceLinks: string[];
   parties: { party: string; role: ParticipationRole }[];
   meetings: DemoMeeting[];

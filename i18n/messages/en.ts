@@ -117,6 +117,8 @@ export const en: Messages = {
     location: "Location",
     convenedOn: "Convened on",
     conveningBody: "Convened by",
+    followUpBody: "Follow-up of the agreements",
+    noFollowUpBody: "No follow-up body is named",
     sources: "Sources",
     parties: "Participants",
     meetings: "Meetings",
@@ -275,6 +277,9 @@ export const en: Messages = {
     status: "Status of the table",
     description: "Description",
     conveningBody: "Convening body",
+    followUpBody: "Follow-up body",
+    followUpBodyHint:
+      "Who watches over compliance (e.g. a monitoring committee). Leave it empty if the acta names none.",
     sourceLinks: "Sources",
     sourceLinksHelp: "One web address per line (https://…).",
     mesaSaved: "Table details saved.",

@@ -117,6 +117,8 @@ export const es = {
     location: "Ubicación",
     convenedOn: "Instalada el",
     conveningBody: "Convocada por",
+    followUpBody: "Seguimiento de los acuerdos",
+    noFollowUpBody: "No se nombra una instancia de seguimiento",
     sources: "Fuentes",
     parties: "Participantes",
     meetings: "Sesiones",
@@ -275,6 +277,9 @@ export const es = {
     status: "Estado de la mesa",
     description: "Descripción",
     conveningBody: "Entidad convocante",
+    followUpBody: "Instancia de seguimiento de los acuerdos",
+    followUpBodyHint:
+      "Quién vigila el cumplimiento (p. ej., un comité de monitoreo). Déjelo vacío si el acta no nombra ninguna.",
     sourceLinks: "Fuentes",
     sourceLinksHelp: "Una dirección web por línea (https://…).",
     mesaSaved: "Datos de la mesa guardados.",

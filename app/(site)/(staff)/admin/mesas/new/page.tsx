@@ -29,6 +29,7 @@ export default async function NewMesaPage() {
           status: "active",
           description: "",
           conveningBody: "",
+          followUpBody: "",
           sourceLinks: "",
         }}
         statuses={MESA_STATUSES}

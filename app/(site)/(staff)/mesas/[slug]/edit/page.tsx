@@ -46,6 +46,7 @@ export default async function EditMesaPage({ params }: Props) {
             status: mesa.status,
             description: mesa.description,
             conveningBody: mesa.conveningBody ?? "",
+            followUpBody: mesa.followUpBody ?? "",
             sourceLinks: mesa.sourceLinks.join("\n"),
           }}
           statuses={MESA_STATUSES}

@@ -1,0 +1,1 @@
+ALTER TABLE `mesas` ADD `follow_up_body` text;
