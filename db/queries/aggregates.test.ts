@@ -7,6 +7,7 @@ import { endOfDayInstant, isOpen, shiftDate, statusAt, tally, tallyByParty as ru
 import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
 import { loadDemo } from "../seed/demo";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { rawRows, visibleTo, type Raw } from "../testing/raw-rows";
 import {
   countsAtDays,
   dueWithin,
@@ -22,28 +23,6 @@ import { qualityByMesa, qualityOf } from "./quality";
 // independently: on the demo set and on random data (dates, statuses, parties, visibility).
 
 const TZ = "America/Lima";
-
-function rawRows() {
-  const db = getDb();
-  const links = db.select().from(commitmentParties).all();
-  const history = db.select().from(statusChanges).orderBy(statusChanges.changedAt, statusChanges.id).all();
-  const proofs = db.select().from(evidence).all();
-  return db
-    .select()
-    .from(commitments)
-    .all()
-    .map((c) => ({
-      ...c,
-      partyIds: links.filter((l) => l.commitmentId === c.id).map((l) => l.partyId),
-      history: history.filter((h) => h.commitmentId === c.id),
-      evidence: proofs.filter((e) => e.commitmentId === c.id),
-    }));
-}
-type Raw = ReturnType<typeof rawRows>[number];
-
-function visibleTo(viewer: Viewer, c: Raw) {
-  return viewer?.role === "admin" || c.visibility === "public" || !!viewer?.mesaIds.includes(c.mesaId);
-}
 
 /** The rules' answer: filter the rows in JavaScript, replay history for asOf, tally. */
 function expected(rows: Raw[], viewer: Viewer, scope: FigureScope) {
