@@ -22,6 +22,13 @@ test("the read API answers as the contract says", async ({ request }) => {
   expect(stats.overdue).toBe(sum("overdue"));
   expect(stats.counts.broken).toBe(sum("broken"));
   expect(stats.byMonth).toHaveLength(12);
+  expect(Object.keys(stats.quality).sort()).toEqual([
+    "staleOpen",
+    "total",
+    "withoutAcceptedEvidence",
+    "withoutDeadline",
+  ]);
+  expect(stats.quality.total).toBe(Object.values(stats.counts as Record<string, number>).reduce((a, b) => a + b, 0));
 
   const party = await (await request.get(`/api/v1/parties/${stats.byParty[0].slug}`)).json();
   expect(party.slug).toBe(stats.byParty[0].slug);
@@ -39,6 +46,9 @@ test("a bad API parameter gets a 400 JSON error naming it, never a 500", async (
     ["/api/v1/commitments/abc", "id"],
     ["/api/v1/stats?mesa=no-existe", "mesa"],
     ["/api/v1/commitments?party=nadie", "party"],
+    ["/api/v1/changes", "from"],
+    ["/api/v1/changes?from=2025-05-02&to=2025-05-01", "to"],
+    ["/api/v1/changes?from=2025-01-01&mesa=no-existe", "mesa"],
   ];
   for (const [url, param] of cases) {
     const response = await request.get(url);

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Theme } from "@/db/enums";
+import type { Changes } from "@/db/queries/changes";
 import type { Stats } from "@/db/queries/stats";
 
 // Every query the browser makes for server state: its key and how it is fetched, in one place,
@@ -30,6 +31,15 @@ async function getJson<T>(path: string, params: Record<string, string | number |
   if (!response.ok) throw new FetchError(response.status);
   return (await response.json()) as T;
 }
+
+/** "What changed" between `from` and `to` (or today) in a dashboard's scope. */
+export type ChangesParams = Omit<DashboardParams, "asOf"> & { from: string; to?: string };
+
+export const changesQuery = (params: ChangesParams) =>
+  queryOptions({
+    queryKey: ["changes", params] as const,
+    queryFn: () => getJson<Changes>("/api/v1/changes", params),
+  });
 
 export const statsQuery = (params: DashboardParams) =>
   queryOptions({

@@ -7,6 +7,7 @@ import type { Viewer } from "../access";
 import type { Status } from "../enums";
 import { endOfDayInstant, OPEN_STATUSES } from "../rules";
 import { commitments, mesas, statusSpans } from "../schema";
+import { cachedFigures } from "../cache/figures";
 import { scopeWhere, type FigureScope } from "./aggregates";
 
 // "What changed" between two days ("before and after a meeting"): the commitments whose state
@@ -122,4 +123,9 @@ export function changesBetween(
     newly[k].items.push({ ...item, mesa: { slug: mesaSlug, name: mesaName } });
   }
   return { from, to, newly };
+}
+
+/** `changesBetween`, cached until a write changes the scope (db/cache). */
+export function getChanges(viewer: Viewer, scope: Omit<FigureScope, "asOf">, from: string, to: string) {
+  return cachedFigures(`changes:${from}:${to}`, viewer, scope, () => changesBetween(viewer, scope, from, to));
 }

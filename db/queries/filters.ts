@@ -38,6 +38,12 @@ export const statsParamsSchema = z.object({
   asOf: optional(isoDateSchema),
 });
 
+/** "What changed" from the end of `from` to the end of `to` (today when absent). */
+export const changesParamsSchema = statsParamsSchema
+  .omit({ asOf: true })
+  .extend({ from: isoDateSchema, to: optional(isoDateSchema) })
+  .refine((p) => p.to === undefined || p.from <= p.to, { path: ["to"], message: "must not be before from" });
+
 /** Columns the overview's mesa table sorts by. */
 export const MESA_SORTS = ["name", "region", "total", "overdue", "rate"] as const;
 export type MesaSort = (typeof MESA_SORTS)[number];

@@ -15,7 +15,7 @@ import {
   type FigureScope,
 } from "./aggregates";
 import { monthlyCompliance } from "./monthly";
-import { qualityOf } from "./quality";
+import { qualityByMesa, qualityOf } from "./quality";
 
 export type PartyStanding = {
   slug: string;
@@ -42,7 +42,7 @@ export type Stats = {
   byParty: PartyStanding[];
   byMonth: { month: string; complianceRate: number | null }[];
   /** Beyond CONTRACT §5 (additive): what the dashboards draw. */
-  byMesa: (Standing & { slug: string; name: string })[];
+  byMesa: (Standing & { slug: string; name: string; followUpBody: string | null; quality: Quality })[];
   byTheme: (Standing & { theme: Theme })[];
   /** Open commitments falling due from the day on, within 30 and within 90 days. */
   dueSoon: { within30: number; within90: number };
@@ -63,7 +63,7 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
     complianceRate: complianceRate(overall),
     byParty: partyStandings(tallyByParty(viewer, scope)),
     byMonth: monthlyCompliance(viewer, withoutDay, day),
-    byMesa: mesaStandings(tallyByMesa(viewer, scope)),
+    byMesa: mesaStandings(tallyByMesa(viewer, scope), qualityByMesa(viewer, scope)),
     byTheme: [...tallyByTheme(viewer, scope)]
       .map(([theme, t]) => ({ theme, ...standing(t) }))
       .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
@@ -74,14 +74,14 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
 
 const standing = (t: Tally): Standing => ({ ...t, complianceRate: complianceRate(t) });
 
-function mesaStandings(byMesaId: Map<number, Tally>): Stats["byMesa"] {
+function mesaStandings(byMesaId: Map<number, Tally>, quality: Map<number, Quality>): Stats["byMesa"] {
   if (byMesaId.size === 0) return [];
   return getDb()
-    .select({ id: mesas.id, slug: mesas.slug, name: mesas.name })
+    .select({ id: mesas.id, slug: mesas.slug, name: mesas.name, followUpBody: mesas.followUpBody })
     .from(mesas)
     .all()
     .filter((mesa) => byMesaId.has(mesa.id))
-    .map(({ id, slug, name }) => ({ slug, name, ...standing(byMesaId.get(id)!) }))
+    .map(({ id, ...mesa }) => ({ ...mesa, ...standing(byMesaId.get(id)!), quality: quality.get(id)! }))
     .sort((a, b) => a.name.localeCompare(b.name, "es"));
 }
 

@@ -25,4 +25,3 @@ export type Raw = ReturnType<typeof rawRows>[number];
 export function visibleTo(viewer: Viewer, c: Raw) {
   return viewer?.role === "admin" || c.visibility === "public" || !!viewer?.mesaIds.includes(c.mesaId);
 }
-
