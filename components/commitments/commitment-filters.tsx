@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Status, Theme } from "@/db/enums";
-import type { CommitmentFilters as Filters } from "@/db/queries/filters";
+import { QUALITY_FILTERS, type CommitmentFilters as Filters } from "@/db/queries/filters";
 import type { Messages } from "@/i18n/messages/es";
 
 /**
@@ -66,6 +66,17 @@ export function CommitmentFilters({
           {themes.map((t) => (
             <option key={t} value={t}>
               {m.theme[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {m.filters.quality}
+        <select name="quality" defaultValue={filters.quality ?? ""}>
+          <option value="">{m.filters.any}</option>
+          {QUALITY_FILTERS.map((fact) => (
+            <option key={fact} value={fact}>
+              {m.quality[fact]}
             </option>
           ))}
         </select>

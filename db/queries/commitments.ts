@@ -7,6 +7,7 @@ import { visibleCommitments, type Viewer } from "../access";
 import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
 import { commitmentParties, commitments, mesas, parties } from "../schema";
 import type { CommitmentFilters } from "./filters";
+import { qualityConditions } from "./quality";
 import { matchExpression, searchHits } from "./search";
 
 /** A commitment as CONTRACT §5 shows it. */
@@ -58,6 +59,7 @@ function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today:
     filters.overdue
       ? and(inArray(commitments.status, [...OPEN_STATUSES]), isNotNull(commitments.dueOn), lt(commitments.dueOn, today))
       : undefined,
+    filters.quality ? qualityConditions({})[filters.quality] : undefined,
     filters.party
       ? exists(
           db

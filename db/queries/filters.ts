@@ -12,6 +12,10 @@ export const slugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug: lowercase letters, digits and hyphens");
 
+/** The commitment list's agreement-quality filter: each names a figure of `Quality`. */
+export const QUALITY_FILTERS = ["withoutDeadline", "withoutAcceptedEvidence", "staleOpen"] as const;
+export type QualityFilter = (typeof QUALITY_FILTERS)[number];
+
 export const isoDateSchema = z.iso.date("must be a date as YYYY-MM-DD");
 
 export const commitmentFiltersSchema = z.object({
@@ -21,6 +25,8 @@ export const commitmentFiltersSchema = z.object({
   theme: optional(z.enum(THEMES)),
   overdue: optional(z.enum(["true", "false"])).transform((v) => v === "true"),
   q: optional(z.string().trim().max(200)),
+  /** One of the agreement-quality facts (CONTRACT §1), as the dashboards count it. */
+  quality: optional(z.enum(QUALITY_FILTERS)),
   page: optional(z.coerce.number().int().min(1).max(1_000_000)).transform((v) => v ?? 1),
   pageSize: optional(z.coerce.number().int().min(1).max(100)).transform((v) => v ?? 20),
 });

@@ -5,7 +5,7 @@ import { shiftDate, todayIn } from "../rules";
 import { makeCommitment, makeEvidence, makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { getCommitment } from "./commitment-detail";
 import { listCommitments } from "./commitments";
-import { commitmentFiltersSchema } from "./filters";
+import { commitmentFiltersSchema, QUALITY_FILTERS } from "./filters";
 import { getMesa, listMesas } from "./mesas";
 import { getParty } from "./parties";
 import { resolveScope } from "./scope";
@@ -91,6 +91,20 @@ describe("commitment list", () => {
     expect(page1.data).toHaveLength(1);
     const page2 = listCommitments(null, filters({ party: "company", pageSize: "1", page: "2" }));
     expect(page2.data[0].id).not.toBe(page1.data[0].id);
+  });
+
+  it("filters by each agreement-quality fact, listing exactly what the figure counts", async () => {
+    const { quality } = await getStats(null, { mesaId: ids.mesa });
+    for (const fact of QUALITY_FILTERS) {
+      const list = listCommitments(null, filters({ mesa: "alpha", quality: fact, pageSize: "100" }));
+      expect(list.total, fact).toBe(quality[fact]);
+    }
+    // Only the shared commitment has no deadline, and only it has accepted evidence.
+    expect(listCommitments(null, filters({ quality: "withoutDeadline" })).data.map((c) => c.id)).toEqual([ids.shared]);
+    expect(listCommitments(null, filters({ quality: "withoutAcceptedEvidence" })).data.map((c) => c.id)).not.toContain(
+      ids.shared,
+    );
+    expect(quality.withoutAcceptedEvidence).toBe(4);
   });
 
   it("returns the contract's shape with one lead party", () => {

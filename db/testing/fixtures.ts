@@ -98,6 +98,8 @@ export function makeEvidence(
       kind: "photo",
       summary: `Evidence ${next()}`,
       reviewState,
+      // As the review command does: a decision has its instant.
+      reviewedAt: reviewState === "submitted" ? null : new Date().toISOString(),
     })
     .returning()
     .get();

@@ -120,6 +120,7 @@ async function MesaCommitments({ viewer, filters, path, m, f }: Part & { filters
       status: filters.status,
       party: filters.party,
       theme: filters.theme,
+      quality: filters.quality,
       overdue: filters.overdue ? "true" : undefined,
     }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
