@@ -68,3 +68,11 @@ export const FILE_TYPES = [
   "audio/mp4",
   "audio/ogg",
 ] as const;
+
+/** Agreement-quality facts (CONTRACT §1): each names a figure of `Quality` and a list filter. */
+export const QUALITY_FILTERS = ["withoutDeadline", "withoutAcceptedEvidence", "staleOpen"] as const;
+export type QualityFilter = (typeof QUALITY_FILTERS)[number];
+
+/** What a commitment newly became between two days ("what changed"). */
+export const CHANGE_KINDS = ["fulfilled", "broken", "overdue"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Status, Theme } from "@/db/enums";
-import { QUALITY_FILTERS, type CommitmentFilters as Filters } from "@/db/queries/filters";
+import { QUALITY_FILTERS } from "@/db/enums";
+import type { CommitmentFilters as Filters } from "@/db/queries/filters";
 import type { Messages } from "@/i18n/messages/es";
 
 /**

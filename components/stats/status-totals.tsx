@@ -14,7 +14,7 @@ export function StatusTotals({
 }: {
   counts: Counts;
   complianceRate: number | null;
-  m: Messages;
+  m: Pick<Messages, "status" | "overdue" | "common">;
   f: Formatter;
 }) {
   return (

@@ -5,7 +5,8 @@ import { endOfDayInstant, isOverdue, shiftDate, statusAt, todayIn } from "../rul
 import { mesas, parties } from "../schema";
 import { loadDemo } from "../seed/demo";
 import { rawRows, visibleTo, type Raw } from "../testing/raw-rows";
-import { changesBetween, CHANGE_KINDS, type ChangeKind } from "./changes";
+import { CHANGE_KINDS, type ChangeKind } from "../enums";
+import { changesBetween } from "./changes";
 
 // "What changed" against a replay of each commitment's history in JavaScript.
 

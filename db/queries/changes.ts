@@ -4,7 +4,7 @@ import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
-import type { Status } from "../enums";
+import { CHANGE_KINDS, type ChangeKind, type Status } from "../enums";
 import { endOfDayInstant, OPEN_STATUSES } from "../rules";
 import { commitments, mesas, statusSpans } from "../schema";
 import { cachedFigures } from "../cache/figures";
@@ -14,8 +14,6 @@ import { scopeWhere, type FigureScope } from "./aggregates";
 // at the end of `to` differs from the one at the end of `from`, read from history like `asOf`.
 // The dashboards show it and the reports of a period count through it.
 
-export const CHANGE_KINDS = ["fulfilled", "broken", "overdue"] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export type ChangedCommitment = {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MESA_STATUSES, STATUSES, THEMES } from "../enums";
+import { MESA_STATUSES, QUALITY_FILTERS, STATUSES, THEMES } from "../enums";
 
 // Query-string schemas shared by pages and the JSON API. Empty values (as an HTML GET form
 // sends for "any") mean "no filter".
@@ -11,10 +11,6 @@ export const slugSchema = z
   .string()
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug: lowercase letters, digits and hyphens");
-
-/** The commitment list's agreement-quality filter: each names a figure of `Quality`. */
-export const QUALITY_FILTERS = ["withoutDeadline", "withoutAcceptedEvidence", "staleOpen"] as const;
-export type QualityFilter = (typeof QUALITY_FILTERS)[number];
 
 export const isoDateSchema = z.iso.date("must be a date as YYYY-MM-DD");
 
@@ -43,6 +39,13 @@ export const statsParamsSchema = z.object({
   theme: optional(z.enum(THEMES)),
   asOf: optional(isoDateSchema),
 });
+
+/**
+ * A dashboard's view (`/`, `/mesas/{slug}`, `/parties/{slug}`): its scope, the day it shows
+ * (`asOf`) and the day it compares with (`since`: what changed from then to `asOf` or today).
+ */
+export const dashboardParamsSchema = statsParamsSchema.extend({ since: optional(isoDateSchema) });
+export type DashboardView = z.output<typeof dashboardParamsSchema>;
 
 /** "What changed" from the end of `from` to the end of `to` (today when absent). */
 export const changesParamsSchema = statsParamsSchema

@@ -15,6 +15,7 @@ import {
   type FigureScope,
 } from "./aggregates";
 import { monthlyCompliance } from "./monthly";
+import { oldestOverdue, type OverdueCommitment } from "./overdue";
 import { qualityByMesa, qualityOf } from "./quality";
 
 export type PartyStanding = {
@@ -47,6 +48,8 @@ export type Stats = {
   /** Open commitments falling due from the day on, within 30 and within 90 days. */
   dueSoon: { within30: number; within90: number };
   quality: Quality;
+  /** The scope's ten longest overdue commitments. */
+  oldestOverdue: OverdueCommitment[];
 };
 
 /** CONTRACT §5 `/stats`: totals, per-party standings and a yearly trend for a scope. */
@@ -69,6 +72,7 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
       .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
     dueSoon: { within30, within90 },
     quality: qualityOf(viewer, scope),
+    oldestOverdue: oldestOverdue(viewer, scope),
   };
 }
 

@@ -1,0 +1,54 @@
+import { CHANGE_KINDS, type ChangeKind } from "@/db/enums";
+import type { Changes } from "@/db/queries/changes";
+import type { Formatter } from "@/i18n/format";
+import { fill } from "@/i18n/locales";
+import type { DashboardLabels } from "./labels";
+
+const HEADINGS: Record<ChangeKind, "newlyFulfilled" | "newlyBroken" | "newlyOverdue"> = {
+  fulfilled: "newlyFulfilled",
+  broken: "newlyBroken",
+  overdue: "newlyOverdue",
+};
+
+/** "What changed" between two days: one list per kind of change. */
+export function ChangesPanel({ changes, labels, f }: { changes: Changes; labels: DashboardLabels; f: Formatter }) {
+  const d = labels.dashboard;
+  return (
+    <section aria-labelledby="changes" className="changes">
+      <h3 id="changes">{fill(d.changesHeading, { from: f.date(changes.from), to: f.date(changes.to) })}</h3>
+      <div className="change-columns">
+        {CHANGE_KINDS.map((kind) => {
+          const { total, items } = changes.newly[kind];
+          return (
+            <section key={kind} aria-labelledby={`changes-${kind}`} data-change={kind}>
+              <h4 id={`changes-${kind}`}>
+                {d[HEADINGS[kind]]} <span className={`badge badge-${kind}`}>{f.number(total)}</span>
+              </h4>
+              {items.length === 0 ? (
+                <p>{d.noChange}</p>
+              ) : (
+                <ul className="change-list">
+                  {items.map((item) => (
+                    <li key={item.id}>
+                      <a href={`/commitments/${item.id}`}>
+                        {item.code} · {item.title}
+                      </a>{" "}
+                      <span className="muted">
+                        {item.mesa.name} ·{" "}
+                        {fill(d.beforeAfter, {
+                          before: item.before ? labels.status[item.before] : d.notMadeYet,
+                          after: labels.status[item.after],
+                        })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {total > items.length && <p className="muted">{fill(d.more, { shown: items.length, total })}</p>}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

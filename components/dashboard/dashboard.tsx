@@ -1,0 +1,118 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import type { Changes } from "@/db/queries/changes";
+import type { Stats } from "@/db/queries/stats";
+import type { QualityFilter } from "@/db/enums";
+import { changesQuery, searchOf, statsQuery, type DashboardParams } from "@/components/query/queries";
+import { StatusTotals } from "@/components/stats/status-totals";
+import { formatterFor } from "@/i18n/format";
+import { fill, type Locale } from "@/i18n/locales";
+import { ChangesPanel } from "./changes-panel";
+import { DashboardFilters } from "./dashboard-filters";
+import { EmbedSnippet } from "./embed-snippet";
+import type { DashboardLabels } from "./labels";
+import { OverdueList } from "./overdue-list";
+import { QualityPanel } from "./quality-panel";
+import { viewOf, withView, type ScopeFilter, type View } from "./view";
+
+export type DashboardProps = {
+  /** The page's own scope: a mesa page fixes its mesa, a party page its party. */
+  fixed: { mesa?: string; party?: string };
+  /** Which scope filters the reader may change here. */
+  filters: readonly ScopeFilter[];
+  options: { mesas: { slug: string; name: string }[]; parties: { slug: string; name: string }[] };
+  /** What the server rendered the first view with, so that it needs no fetch. */
+  initial: { stats: Stats; statsParams: DashboardParams; changes: Changes | null };
+  /** The /embed/ page of this dashboard (absolute), and its title. */
+  embed: { src: string; title: string };
+  labels: DashboardLabels;
+  locale: Locale;
+  timeZone: string;
+};
+
+/**
+ * A dashboard: figures, quality, charts and "what changed" for a scope and a day. Its view lives
+ * in the URL; changing a filter replaces the URL (no reload) and TanStack Query fetches the
+ * figures for the new view, keeping the previous ones on screen until they arrive.
+ */
+export function Dashboard({ fixed, filters, options, initial, embed, labels, locale, timeZone }: DashboardProps) {
+  const path = usePathname();
+  const search = useSearchParams();
+  const view = useMemo(() => viewOf(new URLSearchParams(search.toString())), [search]);
+  const f = useMemo(() => formatterFor(locale, timeZone), [locale, timeZone]);
+  const d = labels.dashboard;
+
+  const scope = {
+    mesa: fixed.mesa ?? (filters.includes("mesa") ? view.mesa : undefined),
+    party: fixed.party ?? (filters.includes("party") ? view.party : undefined),
+    theme: view.theme,
+  };
+  const statsParams: DashboardParams = { ...scope, asOf: view.asOf };
+  const sameAsServer = searchOf(statsParams) === searchOf(initial.statsParams);
+  const stats = useQuery({
+    ...statsQuery(statsParams),
+    initialData: sameAsServer ? initial.stats : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const changesParams = view.since ? { ...scope, from: view.since, to: view.asOf } : null;
+  const changes = useQuery({
+    ...changesQuery(changesParams ?? { from: "" }),
+    enabled: changesParams !== null,
+    initialData: (sameAsServer && initial.changes?.from === view.since && initial.changes) || undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  const change = (next: View) => {
+    // Next.js keeps useSearchParams in step with the history API: no navigation, no reload.
+    window.history.pushState(null, "", `${path}${withView(window.location.search, next)}#dashboard`);
+  };
+
+  const data = stats.data;
+  const fetching = stats.isFetching || changes.isFetching;
+  const listHref = (mesaSlug: string, fact: QualityFilter) =>
+    `/mesas/${mesaSlug}?${searchOf({ quality: fact, party: scope.party, theme: scope.theme })}#commitments`;
+
+  return (
+    <div className="dashboard" aria-busy={fetching}>
+      <DashboardFilters path={path} view={view} show={filters} options={options} labels={labels} onChange={change} />
+      <p role="status" className="muted">
+        {fetching ? d.updating : stats.isError || changes.isError ? d.failed : ""}
+      </p>
+      {data && (
+        <>
+          <p className="figures-day">
+            {fill(d.figuresOn, { day: f.date(data.day) })}
+            {view.asOf ? "" : ` (${d.today})`}
+          </p>
+          <StatusTotals
+            counts={{ ...data.counts, overdue: data.overdue }}
+            complianceRate={data.complianceRate}
+            m={labels}
+            f={f}
+          />
+          <QualityPanel quality={data.quality} byMesa={data.byMesa} listHref={listHref} labels={labels} f={f} />
+          <OverdueList items={data.oldestOverdue} labels={labels} f={f} />
+          {changes.data && changesParams ? (
+            <ChangesPanel changes={changes.data} labels={labels} f={f} />
+          ) : (
+            <p className="muted">{d.changesHint}</p>
+          )}
+        </>
+      )}
+      <EmbedSnippet
+        // The embed's path names the page's fixed scope; the rest of the view goes in its query.
+        src={`${embed.src}${withView("", {
+          mesa: fixed.mesa ? undefined : scope.mesa,
+          party: fixed.party ? undefined : scope.party,
+          theme: scope.theme,
+          asOf: view.asOf,
+        })}`}
+        title={embed.title}
+        labels={labels}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Quality, Stats } from "@/db/queries/stats";
+import { QUALITY_FILTERS, type QualityFilter } from "@/db/enums";
+import type { Formatter } from "@/i18n/format";
+import { fill } from "@/i18n/locales";
+import type { DashboardLabels } from "./labels";
+
+/**
+ * CONTRACT §1 agreement quality beside the compliance figures. Each figure links to the list of
+ * the commitments it counts: the mesa's own list on a mesa page, else the per-mesa table below,
+ * whose cells link to each mesa's list.
+ */
+export function QualityPanel({
+  quality,
+  byMesa,
+  listHref,
+  labels,
+  f,
+}: {
+  quality: Quality;
+  /** One mesa (a mesa page): its follow-up body is shown. Several: a table per mesa. */
+  byMesa: Stats["byMesa"];
+  listHref: (mesaSlug: string, fact: QualityFilter) => string;
+  labels: DashboardLabels;
+  f: Formatter;
+}) {
+  const q = labels.quality;
+  const single = byMesa.length === 1 ? byMesa[0] : null;
+  const share = (n: number, total: number) => fill(q.share, { n: f.number(n), total: f.number(total) });
+  return (
+    <section aria-labelledby="quality" className="quality">
+      <h3 id="quality">{q.heading}</h3>
+      <p className="muted">{q.intro}</p>
+      <ul className="totals">
+        {QUALITY_FILTERS.map((fact) => (
+          <li key={fact} data-quality={fact}>
+            <a href={single ? listHref(single.slug, fact) : "#quality-by-mesa"}>{q[fact]}</a>
+            <strong>{share(quality[fact], quality.total)}</strong>
+          </li>
+        ))}
+        {single && (
+          <li data-quality="followUpBody">
+            <span>{q.followUpBody}</span>
+            <strong>{single.followUpBody ?? q.noFollowUpBody}</strong>
+          </li>
+        )}
+      </ul>
+      {!single && byMesa.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="quality-by-mesa" tabIndex={0}>
+          <table>
+            <caption id="quality-by-mesa">{q.byMesa}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{labels.common.mesa}</th>
+                <th scope="col" className="num">
+                  {q.total}
+                </th>
+                {QUALITY_FILTERS.map((fact) => (
+                  <th key={fact} scope="col" className="num">
+                    {q[fact]}
+                  </th>
+                ))}
+                <th scope="col">{q.followUpBody}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byMesa.map((mesa) => (
+                <tr key={mesa.slug}>
+                  <th scope="row">{mesa.name}</th>
+                  <td className="num">{f.number(mesa.quality.total)}</td>
+                  {QUALITY_FILTERS.map((fact) => (
+                    <td key={fact} className="num">
+                      <a href={listHref(mesa.slug, fact)}>{f.number(mesa.quality[fact])}</a>
+                    </td>
+                  ))}
+                  <td>{mesa.followUpBody ?? q.noFollowUpBody}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
