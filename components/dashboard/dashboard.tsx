@@ -48,7 +48,7 @@ export function Dashboard({ fixed, filters, options, initial, embed, labels, loc
   const scope = {
     mesa: fixed.mesa ?? (filters.includes("mesa") ? view.mesa : undefined),
     party: fixed.party ?? (filters.includes("party") ? view.party : undefined),
-    theme: view.theme,
+    theme: filters.includes("theme") ? view.theme : undefined,
   };
   const statsParams: DashboardParams = { ...scope, asOf: view.asOf };
   const sameAsServer = searchOf(statsParams) === searchOf(initial.statsParams);
@@ -57,7 +57,8 @@ export function Dashboard({ fixed, filters, options, initial, embed, labels, loc
     initialData: sameAsServer ? initial.stats : undefined,
     placeholderData: keepPreviousData,
   });
-  const changesParams = view.since ? { ...scope, from: view.since, to: view.asOf } : null;
+  const to = view.asOf ?? stats.data?.day;
+  const changesParams = view.since && to && view.since <= to ? { ...scope, from: view.since, to: view.asOf } : null;
   const changes = useQuery({
     ...changesQuery(changesParams ?? { from: "" }),
     enabled: changesParams !== null,
