@@ -1,4 +1,5 @@
 import type { FormState } from "@/components/forms/form-state";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { TokenDto } from "@/db/queries/tokens";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
@@ -20,7 +21,7 @@ export function TokensTable({
   const t = m.tokens;
   if (rows.length === 0) return <p>{t.empty}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t.caption}>
       <table>
         <caption>{t.caption}</caption>
         <thead>
@@ -44,6 +45,6 @@ export function TokensTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { UserDto } from "@/db/commands/user-records";
 import type { Role } from "@/db/enums";
 import { fill } from "@/i18n/locales";
@@ -24,10 +25,11 @@ export function UsersTable({
   m: Messages;
 }) {
   const a = m.admin;
+  const caption = fill(a.caption, { total: rows.length });
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
-        <caption>{fill(a.caption, { total: rows.length })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{a.email}</th>
@@ -72,6 +74,6 @@ export function UsersTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

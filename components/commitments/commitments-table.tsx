@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { CommitmentDto } from "@/db/queries/commitments";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
@@ -17,10 +18,11 @@ export function CommitmentsTable({
   f: Formatter;
 }) {
   if (rows.length === 0) return <p>{m.table.empty}</p>;
+  const caption = fill(m.table.caption, { total: f.number(total) });
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
-        <caption>{fill(m.table.caption, { total: f.number(total) })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{m.table.code}</th>
@@ -50,6 +52,6 @@ export function CommitmentsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { HistoryDto } from "@/db/queries/commitment-detail";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
@@ -5,7 +6,7 @@ import type { Messages } from "@/i18n/messages/es";
 export function StatusHistory({ history, m, f }: { history: HistoryDto[]; m: Messages; f: Formatter }) {
   if (history.length === 0) return <p>{m.commitment.noHistory}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={m.commitment.history}>
       <table data-testid="status-history">
         <thead>
           <tr>
@@ -29,6 +30,6 @@ export function StatusHistory({ history, m, f }: { history: HistoryDto[]; m: Mes
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FigureCells } from "@/components/stats/figure-cells";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { MesaSort } from "@/db/queries/filters";
 import type { MesaListView } from "@/db/queries/mesa-list";
 import type { MesaSummary } from "@/db/queries/mesas";
@@ -25,10 +26,11 @@ export function MesaTable({
   const header = (column: MesaSort, label: string, numeric = false) => (
     <SortHeader column={column} label={label} numeric={numeric} view={view} href={sortHref[column]} />
   );
+  const caption = fill(m.overview.mesasTableCaption, { total: f.number(view.total) });
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="mesa-table">
-        <caption>{fill(m.overview.mesasTableCaption, { total: f.number(view.total) })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             {header("name", m.overview.name)}
@@ -61,7 +63,7 @@ export function MesaTable({
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

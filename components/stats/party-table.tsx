@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { PartyStanding } from "@/db/queries/stats";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
@@ -6,7 +7,7 @@ import type { Messages } from "@/i18n/messages/es";
 /** The per-party numbers behind the chart, as an accessible table. */
 export function PartyTable({ rows, m, f }: { rows: PartyStanding[]; m: Messages; f: Formatter }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={m.overview.partiesTableCaption}>
       <table>
         <caption>{m.overview.partiesTableCaption}</caption>
         <thead>
@@ -40,6 +41,6 @@ export function PartyTable({ rows, m, f }: { rows: PartyStanding[]; m: Messages;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

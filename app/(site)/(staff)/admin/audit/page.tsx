@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { getI18n } from "@/i18n/server";
 import { requireAdminPage } from "../../guard";
@@ -18,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>{m.audit.title}</h1>
       <p className="lead">{m.audit.intro}</p>
-      <div className="table-scroll">
+      <TableScroll label={m.audit.title}>
         <table>
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination
         path="/admin/audit"
         params={{}}
