@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { Quality, Stats } from "@/db/queries/stats";
 import { QUALITY_FILTERS, type QualityFilter } from "@/db/enums";
 import type { Formatter } from "@/i18n/format";
@@ -45,7 +46,7 @@ export function QualityPanel({
         )}
       </ul>
       {!single && byMesa.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="quality-by-mesa" tabIndex={0}>
+        <TableScroll label={q.byMesa}>
           <table>
             <caption id="quality-by-mesa">{q.byMesa}</caption>
             <thead>
@@ -77,7 +78,7 @@ export function QualityPanel({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -14,7 +14,6 @@ import { scopeWhere, type FigureScope } from "./aggregates";
 // at the end of `to` differs from the one at the end of `from`, read from history like `asOf`.
 // The dashboards show it and the reports of a period count through it.
 
-
 export type ChangedCommitment = {
   id: number;
   code: string;

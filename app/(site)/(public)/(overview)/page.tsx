@@ -4,13 +4,19 @@ import { MesaCards } from "@/components/overview/mesa-cards";
 import { MesaFilters } from "@/components/overview/mesa-filters";
 import { MesaTable } from "@/components/overview/mesa-table";
 import { PartyTable } from "@/components/stats/party-table";
-import { StatusTotals } from "@/components/stats/status-totals";
 import { pageOf } from "@/components/ui/page-of";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/db/session";
-import { firstValues, mesaListParamsSchema, parseLeniently, partyPageParamsSchema } from "@/db/queries/filters";
+import {
+  dashboardParamsSchema,
+  firstValues,
+  mesaListParamsSchema,
+  parseLeniently,
+  partyPageParamsSchema,
+} from "@/db/queries/filters";
+import { DashboardSection } from "../dashboard-section";
 import { listMesaPage, mesaListQuery, sortHrefs } from "@/db/queries/mesa-list";
-import { countsOf, listMesas } from "@/db/queries/mesas";
+import { listMesas } from "@/db/queries/mesas";
 import { getStats } from "@/db/queries/stats";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
@@ -45,9 +51,15 @@ export default async function OverviewPage({ searchParams }: Props) {
       <h1>{m.overview.title}</h1>
       <p className="lead">{m.overview.intro}</p>
 
-      <section aria-labelledby="totals">
-        <h2 id="totals">{m.overview.totalsHeading}</h2>
-        <StatusTotals counts={countsOf(stats)} complianceRate={stats.complianceRate} m={m} f={f} />
+      <section aria-labelledby="dashboard">
+        <h2 id="dashboard">{m.dashboard.heading}</h2>
+        <DashboardSection
+          viewer={viewer}
+          view={parseLeniently(dashboardParamsSchema, query)}
+          filters={["mesa", "party", "theme"]}
+          embedPath="/embed/charts/parties"
+          embedTitle={m.overview.partiesHeading}
+        />
       </section>
 
       <section aria-labelledby="mesas">

@@ -8,7 +8,6 @@ import { Loading } from "@/components/layout/loading";
 import { MeetingList } from "@/components/mesas/meeting-list";
 import { MesaFacts } from "@/components/mesas/mesa-facts";
 import { ParticipantList } from "@/components/mesas/participant-list";
-import { StatusTotals } from "@/components/stats/status-totals";
 import { Pagination } from "@/components/ui/pagination";
 import { canEditMesa } from "@/db/access";
 import { getViewer } from "@/db/session";
@@ -16,15 +15,17 @@ import { STATUSES, THEMES } from "@/db/enums";
 import { listCommitments } from "@/db/queries/commitments";
 import {
   commitmentFiltersSchema,
+  dashboardParamsSchema,
   firstValues,
   parseLeniently,
   type CommitmentFilters as Filters,
 } from "@/db/queries/filters";
-import { getMesa, getMesaProfile } from "@/db/queries/mesas";
+import { getMesaProfile } from "@/db/queries/mesas";
 import type { Viewer } from "@/db/access";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
+import { DashboardSection } from "../../dashboard-section";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -59,7 +60,14 @@ export default async function MesaPage({ params, searchParams }: Props) {
         <h2 id="dashboard">{m.mesa.dashboard}</h2>
         <p className="lead">{mesa.description}</p>
         <Suspense fallback={<Loading />}>
-          <MesaTotals viewer={viewer} slug={mesa.slug} m={m} f={f} />
+          <DashboardSection
+            viewer={viewer}
+            view={parseLeniently(dashboardParamsSchema, requested)}
+            fixed={{ mesa: mesa.slug }}
+            filters={[]}
+            embedPath={`/embed/mesas/${mesa.slug}`}
+            embedTitle={mesa.name}
+          />
         </Suspense>
         <MesaFacts mesa={mesa} m={m} f={f} />
       </section>
@@ -106,11 +114,6 @@ export default async function MesaPage({ params, searchParams }: Props) {
 }
 
 type Part = { viewer: Viewer; m: Messages; f: Formatter };
-
-async function MesaTotals({ viewer, slug, m, f }: Part & { slug: string }) {
-  const mesa = await getMesa(viewer, slug);
-  return mesa && <StatusTotals counts={mesa.counts} complianceRate={mesa.complianceRate} m={m} f={f} />;
-}
 
 async function MesaCommitments({ viewer, filters, path, m, f }: Part & { filters: Filters; path: string }) {
   const list = listCommitments(viewer, filters);

@@ -4,10 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Loading } from "@/components/layout/loading";
 import { FigureCells } from "@/components/stats/figure-cells";
-import { StatusTotals } from "@/components/stats/status-totals";
 import { pageOf } from "@/components/ui/page-of";
 import { Pagination } from "@/components/ui/pagination";
-import { firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
+import { dashboardParamsSchema, firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
 import type { Viewer } from "@/db/access";
 import { getViewer } from "@/db/session";
 import { getParty } from "@/db/queries/parties";
@@ -15,6 +14,7 @@ import { findPartyProfile } from "@/db/queries/party-profile";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
+import { DashboardSection } from "../../dashboard-section";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -35,7 +35,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** 404 is decided before anything is sent; the scorecard, which counts, streams in Suspense. */
 export default async function PartyPage({ params, searchParams }: Props) {
   const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
-  const { page } = parseLeniently(pageParamSchema, firstValues(raw));
+  const query = firstValues(raw);
+  const { page } = parseLeniently(pageParamSchema, query);
   const party = await profileFor(slug);
   if (!party) notFound();
 
@@ -45,6 +46,19 @@ export default async function PartyPage({ params, searchParams }: Props) {
       <p className="lead">
         {m.partyPage.kind}: {m.partyKind[party.kind]}
       </p>
+      <section aria-labelledby="dashboard">
+        <h2 id="dashboard">{m.dashboard.heading}</h2>
+        <Suspense fallback={<Loading />}>
+          <DashboardSection
+            viewer={viewer}
+            view={parseLeniently(dashboardParamsSchema, query)}
+            fixed={{ party: party.slug }}
+            filters={["mesa", "theme"]}
+            embedPath={`/embed/parties/${party.slug}`}
+            embedTitle={party.name}
+          />
+        </Suspense>
+      </section>
       <Suspense fallback={<Loading />}>
         <Scorecard viewer={viewer} slug={party.slug} page={page} m={m} f={f} />
       </Suspense>
@@ -70,8 +84,6 @@ async function Scorecard({
   const { rows, page } = pageOf(party.mesas, requested, MESAS_PAGE_SIZE);
   return (
     <>
-      <StatusTotals counts={party.counts} complianceRate={party.complianceRate} m={m} f={f} />
-
       <section aria-labelledby="by-mesa">
         <h2 id="by-mesa">{m.partyPage.mesas}</h2>
         <div className="table-scroll">
