@@ -53,7 +53,7 @@ function statusTable(
   };
 }
 
-export function statusByMesaTable(stats: Stats, labels: ChartLabels): ChartTable {
+export function statusByMesaTable(stats: Pick<Stats, "byMesa">, labels: ChartLabels): ChartTable {
   return statusTable(
     { key: "mesa", label: labels.statusByMesa.mesa, kind: "text" },
     stats.byMesa.map((standing) => ({ name: standing.name, standing })),
@@ -61,7 +61,7 @@ export function statusByMesaTable(stats: Stats, labels: ChartLabels): ChartTable
   );
 }
 
-export function themesTable(stats: Stats, labels: ChartLabels): ChartTable {
+export function themesTable(stats: Pick<Stats, "byTheme">, labels: ChartLabels): ChartTable {
   return statusTable(
     { key: "theme", label: labels.themes.theme, kind: "text" },
     stats.byTheme.map((standing) => ({ name: labels.theme[standing.theme], standing })),
@@ -102,7 +102,11 @@ export function sortParties(parties: readonly PartyStanding[], order: PartyOrder
   });
 }
 
-export function partiesTable(stats: Stats, labels: ChartLabels, order: PartyOrder = DEFAULT_PARTY_ORDER): ChartTable {
+export function partiesTable(
+  stats: Pick<Stats, "byParty">,
+  labels: ChartLabels,
+  order: PartyOrder = DEFAULT_PARTY_ORDER,
+): ChartTable {
   const l = labels.parties;
   return {
     columns: [
@@ -122,7 +126,7 @@ export function partiesTable(stats: Stats, labels: ChartLabels, order: PartyOrde
   };
 }
 
-export function monthlyTable(stats: Stats, labels: ChartLabels): ChartTable {
+export function monthlyTable(stats: Pick<Stats, "byMonth">, labels: ChartLabels): ChartTable {
   return {
     columns: [
       { key: "month", label: labels.monthly.month, kind: "text" },
@@ -132,7 +136,7 @@ export function monthlyTable(stats: Stats, labels: ChartLabels): ChartTable {
   };
 }
 
-export function dueSoonTable(stats: Stats, labels: ChartLabels): ChartTable {
+export function dueSoonTable(stats: Pick<Stats, "dueSoon">, labels: ChartLabels): ChartTable {
   const l = labels.dueSoon;
   return {
     columns: [
