@@ -1,6 +1,7 @@
 import type { Locale } from "./locales";
 
-const LANGUAGE_TAGS: Record<Locale, string> = { es: "es-PE", en: "en-GB" };
+/** The BCP 47 tag of each locale, for Intl formatters that this module does not cover. */
+export const LANGUAGE_TAGS: Record<Locale, string> = { es: "es-PE", en: "en-GB" };
 
 /** Locale-aware formatting of our values: YYYY-MM-DD dates, ISO instants, rates. */
 export function formatterFor(locale: Locale, timeZone: string) {

@@ -510,6 +510,48 @@ export const en: Messages = {
     otherSession:
       "Another account is now signed in on this browser: what this account saved here will not be sent with it. Reload the page.",
   },
+  charts: {
+    download: "Download CSV",
+    noData: "No commitments to show with these filters.",
+    noRate: "No data",
+    total: "Total",
+    sortHint: "Press a column heading to sort the table and the chart.",
+    statusByMesa: {
+      title: "Commitment status by dialogue table",
+      caption: "Commitments of each dialogue table by status",
+      mesa: "Dialogue table",
+    },
+    parties: {
+      title: "Overdue and broken by party",
+      caption: "Overdue, broken and compliance rate by party",
+      party: "Party",
+      overdue: "Overdue",
+      broken: "Broken",
+      overdueBroken: "Overdue + broken",
+      complianceRate: "Compliance rate",
+      top: "The chart shows the first {n} of {total} parties, in the table's order; the table shows them all.",
+    },
+    monthly: {
+      title: "Compliance rate by month",
+      caption: "Compliance rate at the end of each month",
+      month: "Month",
+      complianceRate: "Compliance rate",
+      gaps: "A month with no commitment due has no rate: the line breaks there.",
+    },
+    dueSoon: {
+      title: "Falling due",
+      caption: "Open commitments falling due in the next 30 and 90 days",
+      period: "Within",
+      commitments: "Open commitments",
+      within30: "30 days",
+      within90: "90 days",
+    },
+    themes: {
+      title: "Commitment status by theme",
+      caption: "Commitments of each theme by status",
+      theme: "Theme",
+    },
+  },
   forbidden: {
     title: "You are not allowed to see this page",
     body: "If you think you should be, ask an administrator to check your role and assigned tables.",

@@ -511,6 +511,48 @@ export const es = {
     otherSession:
       "Este navegador tiene ahora abierta la sesión de otra cuenta: lo guardado aquí por esta cuenta no se enviará con ella. Recargue la página.",
   },
+  charts: {
+    download: "Descargar CSV",
+    noData: "No hay compromisos que mostrar con estos filtros.",
+    noRate: "Sin datos",
+    total: "Total",
+    sortHint: "Pulse un encabezado para ordenar la tabla y el gráfico.",
+    statusByMesa: {
+      title: "Estado de los compromisos por mesa",
+      caption: "Compromisos de cada mesa por estado",
+      mesa: "Mesa",
+    },
+    parties: {
+      title: "Vencidos e incumplidos por entidad",
+      caption: "Vencidos, incumplidos y tasa de cumplimiento por entidad",
+      party: "Entidad",
+      overdue: "Vencidos",
+      broken: "Incumplidos",
+      overdueBroken: "Vencidos + incumplidos",
+      complianceRate: "Tasa de cumplimiento",
+      top: "El gráfico muestra las {n} primeras de {total} entidades, en el orden de la tabla; la tabla las muestra todas.",
+    },
+    monthly: {
+      title: "Tasa de cumplimiento por mes",
+      caption: "Tasa de cumplimiento al cierre de cada mes",
+      month: "Mes",
+      complianceRate: "Tasa de cumplimiento",
+      gaps: "Un mes sin compromisos exigibles no tiene tasa: la línea se interrumpe.",
+    },
+    dueSoon: {
+      title: "Compromisos por vencer",
+      caption: "Compromisos abiertos que vencen en los próximos 30 y 90 días",
+      period: "Plazo",
+      commitments: "Compromisos abiertos",
+      within30: "En 30 días",
+      within90: "En 90 días",
+    },
+    themes: {
+      title: "Estado de los compromisos por tema",
+      caption: "Compromisos de cada tema por estado",
+      theme: "Tema",
+    },
+  },
   forbidden: {
     title: "No tiene permiso para ver esta página",
     body: "Si cree que debería tenerlo, pida a un administrador que revise su rol y sus mesas asignadas.",

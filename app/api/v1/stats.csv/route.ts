@@ -1,0 +1,29 @@
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { CHART_IDS, CHART_TABLES, chartLabels, csvRecords } from "@/components/charts/tables";
+import { statsParamsSchema } from "@/db/queries/filters";
+import { resolveScope } from "@/db/queries/scope";
+import { getStats } from "@/db/queries/stats";
+import { getApiViewer } from "@/db/session";
+import { getI18n } from "@/i18n/server";
+import { parseQuery, respond } from "../respond";
+
+const csvParamsSchema = statsParamsSchema.extend({ chart: z.enum(CHART_IDS) });
+
+/** One dashboard chart's table as CSV, in the reader's language (header) and the same scope as `/stats`. */
+export function GET(request: Request) {
+  return respond(async () => {
+    const { chart, ...params } = parseQuery(request, csvParamsSchema);
+    const scope = resolveScope(params);
+    const stats = await getStats(await getApiViewer(), scope);
+    const { m } = await getI18n();
+    // The BOM makes spreadsheet programs read the accents as UTF-8.
+    const body = stringify(csvRecords(CHART_TABLES[chart](stats, chartLabels(m))), { bom: true });
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${chart}-${stats.day}.csv"`,
+      },
+    });
+  });
+}

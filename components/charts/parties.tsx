@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import type { Stats } from "@/db/queries/stats";
+import { ChartFigure, type ChartProps } from "./chart-figure";
+import styles from "./charts.module.css";
+import { OVERDUE_COLOUR, STATUS_COLOURS } from "./palette";
+import { stackedBarsSize } from "./geometry";
+import { StackedBars } from "./plots";
+import {
+  DEFAULT_PARTY_ORDER,
+  PARTY_SORTS,
+  firstDirection,
+  partiesTable,
+  rowObjects,
+  type PartyOrder,
+  type PartySort,
+} from "./tables";
+
+/** The chart shows this many parties at most; the table shows them all. */
+export const TOP_PARTIES = 10;
+
+const isPartySort = (key: string): key is PartySort => (PARTY_SORTS as readonly string[]).includes(key);
+
+/**
+ * Overdue and broken commitments per responsible party, as stacked bars, over a table whose
+ * headers sort both: the chart shows the table's first ten (issue 8).
+ */
+export function PartiesChart({ stats, ...props }: ChartProps & { stats: Pick<Stats, "byParty"> }) {
+  const { labels, locale } = props;
+  const l = labels.parties;
+  const [order, setOrder] = useState<PartyOrder>(DEFAULT_PARTY_ORDER);
+  const table = partiesTable(stats, labels, order);
+  const shown = { ...table, rows: table.rows.slice(0, TOP_PARTIES) };
+  const series = [
+    { key: "overdue", label: l.overdue, ...OVERDUE_COLOUR },
+    { key: "broken", label: l.broken, ...STATUS_COLOURS.broken },
+  ];
+  // Not i18n/locales' fill(): that module would bring both dictionaries into the browser's bundle.
+  const topNote = l.top.replace("{n}", String(TOP_PARTIES)).replace("{total}", String(table.rows.length));
+  const sortBy = (key: string) => {
+    if (!isPartySort(key)) return;
+    setOrder((o) =>
+      o.by === key ? { by: key, dir: o.dir === "asc" ? "desc" : "asc" } : { by: key, dir: firstDirection(key) },
+    );
+  };
+  return (
+    <ChartFigure
+      {...props}
+      id="parties"
+      title={l.title}
+      caption={
+        <>
+          {l.caption}
+          {table.rows.length > TOP_PARTIES && <span className={styles.captionNote}>{topNote}</span>}
+          <span className={`${styles.captionNote} ${styles.screenOnly}`}>{labels.sortHint}</span>
+        </>
+      }
+      table={table}
+      sort={{ ...order, onSort: sortBy }}
+      legend={series}
+      size={stackedBarsSize(shown.rows.length)}
+      plot={
+        <StackedBars
+          data={rowObjects(shown)}
+          category="party"
+          series={series}
+          totalKey="overdueBroken"
+          locale={locale}
+        />
+      }
+    />
+  );
+}

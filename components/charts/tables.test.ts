@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { STATUSES } from "@/db/enums";
+import type { PartyStanding, Stats } from "@/db/queries/stats";
+import { en } from "@/i18n/messages/en";
+import { es } from "@/i18n/messages/es";
+import {
+  CHART_IDS,
+  CHART_TABLES,
+  STATUS_ORDER,
+  chartLabels,
+  csvRecords,
+  partiesTable,
+  rowObjects,
+  sortParties,
+  type PartyOrder,
+} from "./tables";
+
+const counts = (
+  pending: number,
+  in_progress: number,
+  partial: number,
+  fulfilled: number,
+  broken: number,
+  superseded: number,
+) => ({
+  pending,
+  in_progress,
+  partial,
+  fulfilled,
+  broken,
+  superseded,
+});
+
+const party = (slug: string, overdue: number, broken: number, complianceRate: number | null): PartyStanding => ({
+  slug,
+  name: slug.toUpperCase(),
+  counts: counts(overdue, 0, 0, 1, broken, 0),
+  overdue,
+  broken,
+  complianceRate,
+});
+
+const stats: Stats = {
+  day: "2026-03-15",
+  counts: counts(5, 2, 1, 4, 3, 1),
+  overdue: 3,
+  total: 16,
+  complianceRate: 0.4,
+  byParty: [party("b", 3, 2, 0.25), party("a", 1, 4, null), party("c", 0, 0, 1), party("d", 5, 0, 2 / 3)],
+  byMonth: [
+    { month: "2026-01", complianceRate: null },
+    { month: "2026-02", complianceRate: 1 / 3 },
+    { month: "2026-03", complianceRate: 0 },
+  ],
+  byMesa: [
+    { slug: "espinar", name: "Espinar", counts: counts(1, 2, 0, 3, 0, 1), overdue: 1, total: 7, complianceRate: 0.75 },
+    {
+      slug: "las-bambas",
+      name: "Las Bambas",
+      counts: counts(4, 0, 1, 1, 3, 0),
+      overdue: 2,
+      total: 9,
+      complianceRate: 1 / 6,
+    },
+  ],
+  byTheme: [
+    { theme: "water", counts: counts(3, 1, 1, 2, 2, 0), overdue: 2, total: 9, complianceRate: 1 / 3 },
+    { theme: "health", counts: counts(2, 1, 0, 2, 1, 1), overdue: 1, total: 7, complianceRate: 0.5 },
+  ],
+  dueSoon: { within30: 2, within90: 5 },
+  quality: { total: 16, withoutDeadline: 3, withoutAcceptedEvidence: 8, staleOpen: 2 },
+};
+
+const es_ = chartLabels(es);
+
+describe("chart tables", () => {
+  it("lists the statuses in the contract's order", () => {
+    expect(STATUS_ORDER).toEqual(STATUSES);
+  });
+
+  it("gives every chart a table whose rows have one cell per column", () => {
+    for (const id of CHART_IDS) {
+      const table = CHART_TABLES[id](stats, es_);
+      expect(table.columns[0].kind).toBe("text");
+      for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
+    }
+  });
+
+  it("breaks down each mesa by status, with its total", () => {
+    const table = CHART_TABLES["status-by-mesa"](stats, es_);
+    expect(table.columns.map((c) => c.label)).toEqual([
+      "Mesa",
+      "Pendiente",
+      "En proceso",
+      "Cumplido parcialmente",
+      "Cumplido",
+      "Incumplido",
+      "Reemplazado",
+      "Total",
+    ]);
+    expect(table.rows).toEqual([
+      ["Espinar", 1, 2, 0, 3, 0, 1, 7],
+      ["Las Bambas", 4, 0, 1, 1, 3, 0, 9],
+    ]);
+  });
+
+  it("names themes in the reader's language", () => {
+    expect(CHART_TABLES.themes(stats, es_).rows.map((r) => r[0])).toEqual(["Agua", "Salud"]);
+    const table = CHART_TABLES.themes(stats, chartLabels(en));
+    expect(table.rows[0]).toEqual(["Water", 3, 1, 1, 2, 2, 0, 9]);
+    expect(table.columns[0].label).toBe("Theme");
+  });
+
+  it("keeps months without a rate as null", () => {
+    expect(CHART_TABLES.monthly(stats, es_)).toEqual({
+      columns: [
+        { key: "month", label: "Mes", kind: "text" },
+        { key: "complianceRate", label: "Tasa de cumplimiento", kind: "rate" },
+      ],
+      rows: [
+        ["2026-01", null],
+        ["2026-02", 1 / 3],
+        ["2026-03", 0],
+      ],
+    });
+  });
+
+  it("gives the commitments falling due within 30 and 90 days", () => {
+    expect(CHART_TABLES["due-soon"](stats, es_).rows).toEqual([
+      ["En 30 días", 2],
+      ["En 90 días", 5],
+    ]);
+  });
+
+  it("lists parties worst first by default, ties by name, as the stats come", () => {
+    expect(CHART_TABLES.parties(stats, es_).rows).toEqual([
+      ["A", 1, 4, 5, null],
+      ["B", 3, 2, 5, 0.25],
+      ["D", 5, 0, 5, 2 / 3],
+      ["C", 0, 0, 0, 1],
+    ]);
+  });
+
+  it("sorts parties by each column, without-rate last either way and ties by name", () => {
+    const names = (order: PartyOrder) =>
+      sortParties(stats.byParty, order)
+        .map((p) => p.slug)
+        .join("");
+    expect(names({ by: "overdue", dir: "desc" })).toBe("dbac");
+    expect(names({ by: "overdue", dir: "asc" })).toBe("cabd");
+    expect(names({ by: "broken", dir: "desc" })).toBe("abcd");
+    expect(names({ by: "overdueBroken", dir: "asc" })).toBe("cabd");
+    expect(names({ by: "complianceRate", dir: "asc" })).toBe("bdca");
+    expect(names({ by: "complianceRate", dir: "desc" })).toBe("cdba");
+    expect(names({ by: "party", dir: "asc" })).toBe("abcd");
+    expect(names({ by: "party", dir: "desc" })).toBe("dcba");
+    expect(partiesTable(stats, es_, { by: "party", dir: "asc" }).rows[0]).toEqual(["A", 1, 4, 5, null]);
+  });
+
+  it("gives recharts one object per row, keyed by column", () => {
+    expect(rowObjects(CHART_TABLES["due-soon"](stats, es_))).toEqual([
+      { period: "En 30 días", commitments: 2 },
+      { period: "En 90 días", commitments: 5 },
+    ]);
+  });
+
+  it("writes CSV records: header labels, rates to 4 decimals, empty where there is no rate", () => {
+    expect(csvRecords(CHART_TABLES.monthly(stats, chartLabels(en)))).toEqual([
+      ["Month", "Compliance rate"],
+      ["2026-01", ""],
+      ["2026-02", 0.3333],
+      ["2026-03", 0],
+    ]);
+    expect(csvRecords(CHART_TABLES.parties(stats, es_))[3]).toEqual(["D", 5, 0, 5, 0.6667]);
+  });
+});
