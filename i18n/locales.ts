@@ -17,7 +17,4 @@ export function messagesFor(locale: Locale): Messages {
   return DICTIONARIES[locale];
 }
 
-/** Replaces `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
+export { fill } from "./fill";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/components/forms/form-state";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 export function RevokeTokenForm({

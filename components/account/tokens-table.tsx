@@ -2,7 +2,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { TokenDto } from "@/db/queries/tokens";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 import { RevokeTokenForm } from "./revoke-token-form";
 

@@ -6,7 +6,7 @@ import { asList, asText, FormStatus } from "@/components/forms/form-helpers";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import type { Role } from "@/db/enums";
 import { IDLE, type FormState } from "@/components/forms/form-state";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import type { Role } from "@/db/enums";
 import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 // The small per-user forms of the admin table. Each has its own Server Action (bound to the

@@ -1,7 +1,7 @@
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { UserDto } from "@/db/commands/user-records";
 import type { Role } from "@/db/enums";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 import { AccountStateForm, MesasForm, PasswordForm, RoleForm, type RowAction } from "./user-row-forms";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { fill } from "@/i18n/fill";
 import type { Stats } from "@/db/queries/stats";
 import { ChartFigure, type ChartProps } from "./chart-figure";
 import styles from "./charts.module.css";
@@ -36,8 +37,7 @@ export function PartiesChart({ stats, ...props }: ChartProps & { stats: Pick<Sta
     { key: "overdue", label: l.overdue, ...OVERDUE_COLOUR },
     { key: "broken", label: l.broken, ...STATUS_COLOURS.broken },
   ];
-  // Not i18n/locales' fill(): that module would bring both dictionaries into the browser's bundle.
-  const topNote = l.top.replace("{n}", String(TOP_PARTIES)).replace("{total}", String(table.rows.length));
+  const topNote = fill(l.top, { n: TOP_PARTIES, total: table.rows.length });
   const sortBy = (key: string) => {
     if (!isPartySort(key)) return;
     setOrder((o) =>

@@ -40,6 +40,8 @@ const party = (slug: string, overdue: number, broken: number, complianceRate: nu
   complianceRate,
 });
 
+const noQuality = { total: 0, withoutDeadline: 0, withoutAcceptedEvidence: 0, staleOpen: 0 };
+
 const stats: Stats = {
   day: "2026-03-15",
   counts: counts(5, 2, 1, 4, 3, 1),
@@ -53,7 +55,16 @@ const stats: Stats = {
     { month: "2026-03", complianceRate: 0 },
   ],
   byMesa: [
-    { slug: "espinar", name: "Espinar", counts: counts(1, 2, 0, 3, 0, 1), overdue: 1, total: 7, complianceRate: 0.75 },
+    {
+      slug: "espinar",
+      name: "Espinar",
+      counts: counts(1, 2, 0, 3, 0, 1),
+      overdue: 1,
+      total: 7,
+      complianceRate: 0.75,
+      followUpBody: null,
+      quality: noQuality,
+    },
     {
       slug: "las-bambas",
       name: "Las Bambas",
@@ -61,6 +72,8 @@ const stats: Stats = {
       overdue: 2,
       total: 9,
       complianceRate: 1 / 6,
+      followUpBody: "Comité",
+      quality: noQuality,
     },
   ],
   byTheme: [
@@ -69,6 +82,7 @@ const stats: Stats = {
   ],
   dueSoon: { within30: 2, within90: 5 },
   quality: { total: 16, withoutDeadline: 3, withoutAcceptedEvidence: 8, staleOpen: 2 },
+  oldestOverdue: [],
 };
 
 const es_ = chartLabels(es);
@@ -86,7 +100,7 @@ describe("chart tables", () => {
     }
   });
 
-  it("breaks down each mesa by status, with its total", () => {
+  it("breaks down each mesa by status, with its total, overdue and compliance rate", () => {
     const table = CHART_TABLES["status-by-mesa"](stats, es_);
     expect(table.columns.map((c) => c.label)).toEqual([
       "Mesa",
@@ -97,17 +111,19 @@ describe("chart tables", () => {
       "Incumplido",
       "Reemplazado",
       "Total",
+      "Vencidos",
+      "Tasa de cumplimiento",
     ]);
     expect(table.rows).toEqual([
-      ["Espinar", 1, 2, 0, 3, 0, 1, 7],
-      ["Las Bambas", 4, 0, 1, 1, 3, 0, 9],
+      ["Espinar", 1, 2, 0, 3, 0, 1, 7, 1, 0.75],
+      ["Las Bambas", 4, 0, 1, 1, 3, 0, 9, 2, 1 / 6],
     ]);
   });
 
   it("names themes in the reader's language", () => {
     expect(CHART_TABLES.themes(stats, es_).rows.map((r) => r[0])).toEqual(["Agua", "Salud"]);
     const table = CHART_TABLES.themes(stats, chartLabels(en));
-    expect(table.rows[0]).toEqual(["Water", 3, 1, 1, 2, 2, 0, 9]);
+    expect(table.rows[0]).toEqual(["Water", 3, 1, 1, 2, 2, 0, 9, 2, 1 / 3]);
     expect(table.columns[0].label).toBe("Theme");
   });
 

@@ -1,5 +1,5 @@
 import type { Status } from "@/db/enums";
-import type { PartyStanding, Stats } from "@/db/queries/stats";
+import type { PartyStanding, Standing as StatsStanding, Stats } from "@/db/queries/stats";
 import type { Messages } from "@/i18n/messages/es";
 
 // The numbers behind each dashboard chart as one table: the HTML table under the chart, the
@@ -32,23 +32,23 @@ export const STATUS_ORDER = [
   "superseded",
 ] as const satisfies readonly Status[];
 
-type Standing = Stats["byMesa"][number];
+type Standing = StatsStanding;
 
-function statusTable(
-  first: Column,
-  groups: { name: string; standing: Omit<Standing, "slug" | "name"> }[],
-  labels: ChartLabels,
-): ChartTable {
+function statusTable(first: Column, groups: { name: string; standing: Standing }[], labels: ChartLabels): ChartTable {
   return {
     columns: [
       first,
       ...STATUS_ORDER.map((status): Column => ({ key: status, label: labels.status[status], kind: "count" })),
       { key: "total", label: labels.total, kind: "count" },
+      { key: "overdue", label: labels.parties.overdue, kind: "count" },
+      { key: "complianceRate", label: labels.parties.complianceRate, kind: "rate" },
     ],
     rows: groups.map(({ name, standing }) => [
       name,
       ...STATUS_ORDER.map((status) => standing.counts[status]),
       standing.total,
+      standing.overdue,
+      standing.complianceRate,
     ]),
   };
 }

@@ -3,7 +3,7 @@ import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badg
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { CommitmentDto } from "@/db/queries/commitments";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 export function CommitmentsTable({

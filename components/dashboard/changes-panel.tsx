@@ -1,7 +1,7 @@
 import { CHANGE_KINDS, type ChangeKind } from "@/db/enums";
 import type { Changes } from "@/db/queries/changes";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { DashboardLabels } from "./labels";
 
 const HEADINGS: Record<ChangeKind, "newlyFulfilled" | "newlyBroken" | "newlyOverdue"> = {

@@ -2,14 +2,22 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, type ComponentType } from "react";
+import type { ChartProps } from "@/components/charts/chart-figure";
+import { DueSoonChart } from "@/components/charts/due-soon";
+import { MonthlyChart } from "@/components/charts/monthly";
+import { PartiesChart } from "@/components/charts/parties";
+import { StatusByMesaChart } from "@/components/charts/status-by-mesa";
+import type { ChartId, ChartLabels } from "@/components/charts/tables";
+import { ThemesChart } from "@/components/charts/themes";
 import type { Changes } from "@/db/queries/changes";
 import type { Stats } from "@/db/queries/stats";
 import type { QualityFilter } from "@/db/enums";
 import { changesQuery, searchOf, statsQuery, type DashboardParams } from "@/components/query/queries";
 import { StatusTotals } from "@/components/stats/status-totals";
 import { formatterFor } from "@/i18n/format";
-import { fill, type Locale } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
+import type { Locale } from "@/i18n/locales";
 import { ChangesPanel } from "./changes-panel";
 import { DashboardFilters } from "./dashboard-filters";
 import { EmbedSnippet } from "./embed-snippet";
@@ -18,7 +26,17 @@ import { OverdueList } from "./overdue-list";
 import { QualityPanel } from "./quality-panel";
 import { viewOf, withView, type ScopeFilter, type View } from "./view";
 
+const CHARTS: Record<ChartId, ComponentType<ChartProps & { stats: Stats }>> = {
+  "status-by-mesa": StatusByMesaChart,
+  parties: PartiesChart,
+  monthly: MonthlyChart,
+  "due-soon": DueSoonChart,
+  themes: ThemesChart,
+};
+
 export type DashboardProps = {
+  /** The charts of this dashboard, in order. */
+  charts: readonly ChartId[];
   /** The page's own scope: a mesa page fixes its mesa, a party page its party. */
   fixed: { mesa?: string; party?: string };
   /** Which scope filters the reader may change here. */
@@ -29,6 +47,7 @@ export type DashboardProps = {
   /** The /embed/ page of this dashboard (absolute), and its title. */
   embed: { src: string; title: string };
   labels: DashboardLabels;
+  chartLabels: ChartLabels;
   locale: Locale;
   timeZone: string;
 };
@@ -38,7 +57,18 @@ export type DashboardProps = {
  * in the URL; changing a filter replaces the URL (no reload) and TanStack Query fetches the
  * figures for the new view, keeping the previous ones on screen until they arrive.
  */
-export function Dashboard({ fixed, filters, options, initial, embed, labels, locale, timeZone }: DashboardProps) {
+export function Dashboard({
+  charts,
+  fixed,
+  filters,
+  options,
+  initial,
+  embed,
+  labels,
+  chartLabels,
+  locale,
+  timeZone,
+}: DashboardProps) {
   const path = usePathname();
   const search = useSearchParams();
   const view = useMemo(() => viewOf(new URLSearchParams(search.toString())), [search]);
@@ -95,6 +125,19 @@ export function Dashboard({ fixed, filters, options, initial, embed, labels, loc
             f={f}
           />
           <QualityPanel quality={data.quality} byMesa={data.byMesa} listHref={listHref} labels={labels} f={f} />
+          {charts.map((id) => {
+            const Chart = CHARTS[id];
+            return (
+              <Chart
+                key={id}
+                stats={data}
+                labels={chartLabels}
+                locale={locale}
+                csvHref={`/api/v1/stats.csv?${searchOf({ chart: id, ...statsParams })}`}
+                headingLevel={3}
+              />
+            );
+          })}
           <OverdueList items={data.oldestOverdue} labels={labels} f={f} />
           {changes.data && changesParams ? (
             <ChangesPanel changes={changes.data} labels={labels} f={f} />

@@ -1,6 +1,6 @@
 import type { OverdueCommitment } from "@/db/queries/overdue";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { DashboardLabels } from "./labels";
 
 /** The scope's longest overdue commitments, with how long past their deadline. */

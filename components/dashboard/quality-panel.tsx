@@ -2,7 +2,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import type { Quality, Stats } from "@/db/queries/stats";
 import { QUALITY_FILTERS, type QualityFilter } from "@/db/enums";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { DashboardLabels } from "./labels";
 
 /**

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/db/access";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => Promise<void>; m: Messages }) {

@@ -1,6 +1,6 @@
 import type { MeetingSummary } from "@/db/queries/mesas";
 import type { Formatter } from "@/i18n/format";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 export function MeetingList({ meetings, m, f }: { meetings: MeetingSummary[]; m: Messages; f: Formatter }) {

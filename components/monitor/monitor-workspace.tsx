@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import { EvidenceForm } from "./evidence-form";
 import { firstErrorPath, type MonitorMessages } from "./evidence-rules";
 import { OfflineSupport } from "./offline-support";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import { errorText, type MonitorMessages } from "./evidence-rules";
 import {
   discardRefusal,

@@ -4,7 +4,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import type { MesaSort } from "@/db/queries/filters";
 import type { MesaListView } from "@/db/queries/mesa-list";
 import type { MesaSummary } from "@/db/queries/mesas";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fill } from "@/i18n/locales";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 /**

@@ -79,11 +79,6 @@ export const monitorParamsSchema = z.object({
   commitment: optional(z.string().max(20)),
 });
 
-/** The overview's party table page (`?ppage=`). */
-export const partyPageParamsSchema = z.object({
-  ppage: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 1),
-});
-
 export const asOfParamsSchema = z.object({ asOf: optional(isoDateSchema) });
 
 /** URLSearchParams or Next's searchParams object → a plain record of first values. */

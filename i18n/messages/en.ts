@@ -144,7 +144,8 @@ export const en: Messages = {
     updating: "Updating the figures…",
     failed: "The figures could not be loaded (offline?). The previous ones are shown.",
     changesHeading: "What changed between {from} and {to}",
-    changesHint: "Pick a date in “Compare with” to see which commitments were fulfilled, broken or fell overdue since then (for instance, before and after a meeting).",
+    changesHint:
+      "Pick a date in “Compare with” to see which commitments were fulfilled, broken or fell overdue since then (for instance, before and after a meeting).",
     newlyFulfilled: "Newly fulfilled",
     newlyBroken: "Newly broken",
     newlyOverdue: "Newly overdue",
@@ -157,7 +158,8 @@ export const en: Messages = {
     daysOverdue: "{n} days overdue",
     dueOn: "Deadline",
     embedSummary: "Embed this dashboard on another site",
-    embedHelp: "Copy this code into your page: it shows the dashboard without the rest of the site and stays up to date.",
+    embedHelp:
+      "Copy this code into your page: it shows the dashboard without the rest of the site and stays up to date.",
     embedCode: "Embed code",
     copy: "Copy",
     copied: "Copied",
@@ -236,7 +238,7 @@ export const en: Messages = {
   },
   partyPage: {
     kind: "Kind",
-    mesas: "Commitments by dialogue table",
+    mesas: "Dialogue tables it takes part in or has commitments at",
     role: "Role at the table",
     noRole: "No formal role",
     commitments: "See its commitments",

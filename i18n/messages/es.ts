@@ -144,7 +144,8 @@ export const es = {
     updating: "Actualizando las cifras…",
     failed: "No se pudieron cargar las cifras (¿sin conexión?). Se muestran las anteriores.",
     changesHeading: "Qué cambió entre el {from} y el {to}",
-    changesHint: "Elija una fecha en «Comparar desde» para ver qué compromisos se cumplieron, se incumplieron o vencieron desde entonces (por ejemplo, antes y después de una sesión).",
+    changesHint:
+      "Elija una fecha en «Comparar desde» para ver qué compromisos se cumplieron, se incumplieron o vencieron desde entonces (por ejemplo, antes y después de una sesión).",
     newlyFulfilled: "Nuevos cumplidos",
     newlyBroken: "Nuevos incumplidos",
     newlyOverdue: "Nuevos vencidos",
@@ -236,7 +237,7 @@ export const es = {
   },
   partyPage: {
     kind: "Tipo",
-    mesas: "Compromisos por mesa",
+    mesas: "Mesas en las que participa o tiene compromisos",
     role: "Rol en la mesa",
     noRole: "Sin rol formal",
     commitments: "Ver sus compromisos",

@@ -1,4 +1,5 @@
 import { Dashboard, type DashboardProps } from "@/components/dashboard/dashboard";
+import { chartLabels } from "@/components/charts/tables";
 import { dashboardLabels } from "@/components/dashboard/labels";
 import type { Viewer } from "@/db/access";
 import { appTimeZone } from "@/db/config";
@@ -14,6 +15,7 @@ import { siteOrigin } from "@/app/site-origin";
  * client component then changes the view without reloading the page.
  */
 export async function DashboardSection({
+  charts,
   viewer,
   view,
   fixed = {},
@@ -21,6 +23,7 @@ export async function DashboardSection({
   embedPath,
   embedTitle,
 }: {
+  charts: DashboardProps["charts"];
   viewer: Viewer;
   view: DashboardView;
   fixed?: DashboardProps["fixed"];
@@ -42,6 +45,7 @@ export async function DashboardSection({
   ]);
   return (
     <Dashboard
+      charts={charts}
       fixed={fixed}
       filters={filters}
       options={{
@@ -51,6 +55,7 @@ export async function DashboardSection({
       initial={initial}
       embed={{ src: `${origin}${embedPath}`, title: embedTitle }}
       labels={dashboardLabels(m)}
+      chartLabels={chartLabels(m)}
       locale={locale}
       timeZone={appTimeZone()}
     />

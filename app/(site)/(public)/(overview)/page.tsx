@@ -1,50 +1,31 @@
 import Link from "next/link";
-import { PartyBars } from "@/components/charts/party-bars";
 import { MesaCards } from "@/components/overview/mesa-cards";
 import { MesaFilters } from "@/components/overview/mesa-filters";
 import { MesaTable } from "@/components/overview/mesa-table";
-import { PartyTable } from "@/components/stats/party-table";
-import { pageOf } from "@/components/ui/page-of";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/db/session";
-import {
-  dashboardParamsSchema,
-  firstValues,
-  mesaListParamsSchema,
-  parseLeniently,
-  partyPageParamsSchema,
-} from "@/db/queries/filters";
+import { dashboardParamsSchema, firstValues, mesaListParamsSchema, parseLeniently } from "@/db/queries/filters";
 import { DashboardSection } from "../dashboard-section";
 import { listMesaPage, mesaListQuery, sortHrefs } from "@/db/queries/mesa-list";
 import { listMesas } from "@/db/queries/mesas";
-import { getStats } from "@/db/queries/stats";
-import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The chart shows the parties most in arrears; the table pages through all of them. */
-const CHART_PARTIES = 10;
-const PARTY_PAGE_SIZE = 20;
-
 /**
- * The overview. Its URL carries the mesa list's state (`mq`, `region`, `mstatus`, `sort`, `dir`,
- * `mpage`, `mview`; db/queries/filters.ts) and the party table's page (`ppage`): every view is a link.
+ * The overview. Its URL carries the dashboard's view (`mesa`, `party`, `theme`, `asOf`, `since`)
+ * and the mesa list's state (`mq`, `region`, `mstatus`, `sort`, `dir`, `mpage`, `mview`;
+ * db/queries/filters.ts): every view is a link.
  */
 export default async function OverviewPage({ searchParams }: Props) {
   const [{ m, f }, viewer, raw] = await Promise.all([getI18n(), getViewer(), searchParams]);
   const query = firstValues(raw);
-  const [mesas, stats] = await Promise.all([listMesas(viewer), getStats(viewer)]);
-  const view = listMesaPage(mesas, parseLeniently(mesaListParamsSchema, query));
-  const failing = stats.byParty.filter((p) => p.overdue + p.broken > 0);
-  const { rows: partyRows, page: partyPage } = pageOf(
-    failing,
-    parseLeniently(partyPageParamsSchema, query).ppage,
-    PARTY_PAGE_SIZE,
+  const view = listMesaPage(await listMesas(viewer), parseLeniently(mesaListParamsSchema, query));
+  const dashboard = parseLeniently(dashboardParamsSchema, query);
+  // Each list's links keep the other's state.
+  const dashboardQuery = Object.fromEntries(
+    Object.entries(dashboard).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  const mesaQuery = mesaListQuery(view.params);
-  const partyQuery: Record<string, string> = partyPage > 1 ? { ppage: String(partyPage) } : {};
-  const { mpage: _, ...mesaFilters } = mesaQuery;
 
   return (
     <>
@@ -55,7 +36,8 @@ export default async function OverviewPage({ searchParams }: Props) {
         <h2 id="dashboard">{m.dashboard.heading}</h2>
         <DashboardSection
           viewer={viewer}
-          view={parseLeniently(dashboardParamsSchema, query)}
+          view={dashboard}
+          charts={["parties", "status-by-mesa", "monthly", "due-soon", "themes"]}
           filters={["mesa", "party", "theme"]}
           embedPath="/embed/charts/parties"
           embedTitle={m.overview.partiesHeading}
@@ -74,10 +56,10 @@ export default async function OverviewPage({ searchParams }: Props) {
         ) : (
           <>
             <MesaFilters params={view.params} regions={view.regions} m={m} />
-            <MesaTable view={view} sortHref={sortHrefs(view, partyQuery)} m={m} f={f} />
+            <MesaTable view={view} sortHref={sortHrefs(view, dashboardQuery)} m={m} f={f} />
             <Pagination
               path="/"
-              params={{ ...mesaFilters, ...partyQuery }}
+              params={{ ...mesaListQuery(view.params), ...dashboardQuery }}
               param="mpage"
               page={view.page}
               pageSize={view.pageSize}
@@ -85,38 +67,6 @@ export default async function OverviewPage({ searchParams }: Props) {
               m={m.pagination}
               label={m.overview.mesasPagination}
               fragment="#mesas"
-            />
-          </>
-        )}
-      </section>
-
-      <section aria-labelledby="parties">
-        <h2 id="parties">{m.overview.partiesHeading}</h2>
-        {failing.length === 0 ? (
-          <p>{m.overview.noParties}</p>
-        ) : (
-          <>
-            {failing.length > CHART_PARTIES && (
-              <p className="muted">{fill(m.overview.partiesChartTop, { n: CHART_PARTIES })}</p>
-            )}
-            <PartyBars
-              data={failing
-                .slice(0, CHART_PARTIES)
-                .map((p) => ({ name: p.name, overdue: p.overdue, broken: p.broken }))}
-              labels={{ overdue: m.overdue, broken: m.status.broken, chart: m.overview.partiesChartLabel }}
-              f={f}
-            />
-            <PartyTable rows={partyRows} m={m} f={f} />
-            <Pagination
-              path="/"
-              params={mesaQuery}
-              param="ppage"
-              page={partyPage}
-              pageSize={PARTY_PAGE_SIZE}
-              total={failing.length}
-              m={m.pagination}
-              label={m.overview.partiesPagination}
-              fragment="#parties"
             />
           </>
         )}

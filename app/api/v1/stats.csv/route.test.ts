@@ -72,9 +72,17 @@ describe("GET /api/v1/stats.csv", () => {
       "Broken",
       "Superseded",
       "Total",
+      "Overdue",
+      "Compliance rate",
     ]);
     expect(mesas.records.slice(1)).toEqual(
-      stats.byMesa.map((m) => [m.name, ...Object.values(m.counts).map(String), String(m.total)]),
+      stats.byMesa.map((m) => [
+        m.name,
+        ...Object.values(m.counts).map(String),
+        String(m.total),
+        String(m.overdue),
+        m.complianceRate === null ? "" : String(Number(m.complianceRate.toFixed(4))),
+      ]),
     );
   });
 
@@ -95,7 +103,7 @@ describe("GET /api/v1/stats.csv", () => {
 
   it("applies the same filters as /stats", async () => {
     const { records } = await csv("chart=themes&mesa=beta");
-    expect(records.slice(1)).toEqual([["Agua", "0", "0", "1", "0", "0", "0", "1"]]);
+    expect(records.slice(1)).toEqual([["Agua", "0", "0", "1", "0", "0", "0", "1", "0", ""]]);
   });
 
   it("answers 400 naming a bad or missing chart, a bad date or an unknown mesa", async () => {

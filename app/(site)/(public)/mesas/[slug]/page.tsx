@@ -63,6 +63,7 @@ export default async function MesaPage({ params, searchParams }: Props) {
           <DashboardSection
             viewer={viewer}
             view={parseLeniently(dashboardParamsSchema, requested)}
+            charts={["parties", "monthly", "due-soon", "themes"]}
             fixed={{ mesa: mesa.slug }}
             filters={[]}
             embedPath={`/embed/mesas/${mesa.slug}`}

@@ -3,15 +3,14 @@ import { cache, Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Loading } from "@/components/layout/loading";
-import { FigureCells } from "@/components/stats/figure-cells";
 import { pageOf } from "@/components/ui/page-of";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Pagination } from "@/components/ui/pagination";
 import { dashboardParamsSchema, firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
 import type { Viewer } from "@/db/access";
 import { getViewer } from "@/db/session";
 import { getParty } from "@/db/queries/parties";
 import { findPartyProfile } from "@/db/queries/party-profile";
-import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
 import { DashboardSection } from "../../dashboard-section";
@@ -34,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** 404 is decided before anything is sent; the scorecard, which counts, streams in Suspense. */
 export default async function PartyPage({ params, searchParams }: Props) {
-  const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
+  const [{ slug }, raw, viewer, { m }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
   const query = firstValues(raw);
   const { page } = parseLeniently(pageParamSchema, query);
   const party = await profileFor(slug);
@@ -52,6 +51,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
           <DashboardSection
             viewer={viewer}
             view={parseLeniently(dashboardParamsSchema, query)}
+            charts={["status-by-mesa", "monthly", "due-soon", "themes"]}
             fixed={{ party: party.slug }}
             filters={["mesa", "theme"]}
             embedPath={`/embed/parties/${party.slug}`}
@@ -60,7 +60,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
         </Suspense>
       </section>
       <Suspense fallback={<Loading />}>
-        <Scorecard viewer={viewer} slug={party.slug} page={page} m={m} f={f} />
+        <Scorecard viewer={viewer} slug={party.slug} page={page} m={m} />
       </Suspense>
     </>
   );
@@ -71,13 +71,11 @@ async function Scorecard({
   slug,
   page: requested,
   m,
-  f,
 }: {
   viewer: Viewer;
   slug: string;
   page: number;
   m: Messages;
-  f: Formatter;
 }) {
   const party = await getParty(viewer, slug);
   if (!party) return null;
@@ -86,24 +84,12 @@ async function Scorecard({
     <>
       <section aria-labelledby="by-mesa">
         <h2 id="by-mesa">{m.partyPage.mesas}</h2>
-        <div className="table-scroll">
+        <TableScroll label={m.partyPage.mesas}>
           <table>
             <thead>
               <tr>
                 <th scope="col">{m.common.mesa}</th>
                 <th scope="col">{m.partyPage.role}</th>
-                <th scope="col" className="num">
-                  {m.common.commitments}
-                </th>
-                <th scope="col" className="num">
-                  {m.overdue}
-                </th>
-                <th scope="col" className="num">
-                  {m.status.broken}
-                </th>
-                <th scope="col" className="num">
-                  {m.common.complianceRate}
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -113,12 +99,11 @@ async function Scorecard({
                     <Link href={`/mesas/${mesa.slug}?party=${party.slug}#commitments`}>{mesa.name}</Link>
                   </th>
                   <td>{mesa.role ? m.role[mesa.role] : m.partyPage.noRole}</td>
-                  <FigureCells figures={mesa} m={m} f={f} />
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pagination
           path={`/parties/${party.slug}`}
           params={{}}
