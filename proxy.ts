@@ -18,7 +18,8 @@ export function proxy(request: NextRequest) {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Embeds are the only pages other sites may frame (CONTRACT §4).
+    request.nextUrl.pathname.startsWith("/embed/") ? "frame-ancestors *" : "frame-ancestors 'none'",
   ].join("; ");
 
   const requestHeaders = new Headers(request.headers);

@@ -44,8 +44,11 @@ export type DashboardProps = {
   options: { mesas: { slug: string; name: string }[]; parties: { slug: string; name: string }[] };
   /** What the server rendered the first view with, so that it needs no fetch. */
   initial: { stats: Stats; statsParams: DashboardParams; changes: Changes | null };
-  /** The /embed/ page of this dashboard (absolute), and its title. */
-  embed: { src: string; title: string };
+  /**
+   * On a page of the site: the /embed/ page of this dashboard (absolute) and its title, for the
+   * snippet. Embedded (app/embed): "scorecard" (no filters, no snippet) or "chart" (charts only).
+   */
+  embed: { src: string; title: string } | "scorecard" | "chart";
   labels: DashboardLabels;
   chartLabels: ChartLabels;
   locale: Locale;
@@ -106,9 +109,37 @@ export function Dashboard({
   const listHref = (mesaSlug: string, fact: QualityFilter) =>
     `/mesas/${mesaSlug}?${searchOf({ quality: fact, party: scope.party, theme: scope.theme })}#commitments`;
 
+  const chartList = data && (
+    <div className="dashboard-charts">
+      {charts.map((id) => {
+        const Chart = CHARTS[id];
+        return (
+          <Chart
+            key={id}
+            stats={data}
+            labels={chartLabels}
+            locale={locale}
+            csvHref={`/api/v1/stats.csv?${searchOf({ chart: id, ...statsParams })}`}
+            headingLevel={embed === "chart" ? 2 : 3}
+          />
+        );
+      })}
+    </div>
+  );
+  if (embed === "chart") return chartList;
+
   return (
     <div className="dashboard" aria-busy={fetching}>
-      <DashboardFilters path={path} view={view} show={filters} options={options} labels={labels} onChange={change} />
+      {typeof embed === "object" && (
+        <DashboardFilters
+          path={path}
+          view={view}
+          show={filters}
+          options={options}
+          labels={labels}
+          onChange={change}
+        />
+      )}
       <p role="status" className="muted">
         {fetching ? d.updating : stats.isError || changes.isError ? d.failed : ""}
       </p>
@@ -125,38 +156,28 @@ export function Dashboard({
             f={f}
           />
           <QualityPanel quality={data.quality} byMesa={data.byMesa} listHref={listHref} labels={labels} f={f} />
-          {charts.map((id) => {
-            const Chart = CHARTS[id];
-            return (
-              <Chart
-                key={id}
-                stats={data}
-                labels={chartLabels}
-                locale={locale}
-                csvHref={`/api/v1/stats.csv?${searchOf({ chart: id, ...statsParams })}`}
-                headingLevel={3}
-              />
-            );
-          })}
+          {chartList}
           <OverdueList items={data.oldestOverdue} labels={labels} f={f} />
           {changes.data && changesParams ? (
             <ChangesPanel changes={changes.data} labels={labels} f={f} />
           ) : (
-            <p className="muted">{d.changesHint}</p>
+            typeof embed === "object" && <p className="muted">{d.changesHint}</p>
           )}
         </>
       )}
-      <EmbedSnippet
-        // The embed's path names the page's fixed scope; the rest of the view goes in its query.
-        src={`${embed.src}${withView("", {
-          mesa: fixed.mesa ? undefined : scope.mesa,
-          party: fixed.party ? undefined : scope.party,
-          theme: scope.theme,
-          asOf: view.asOf,
-        })}`}
-        title={embed.title}
-        labels={labels}
-      />
+      {typeof embed === "object" && (
+        <EmbedSnippet
+          // The embed's path names the page's fixed scope; the rest of the view goes in its query.
+          src={`${embed.src}${withView("", {
+            mesa: fixed.mesa ? undefined : scope.mesa,
+            party: fixed.party ? undefined : scope.party,
+            theme: scope.theme,
+            asOf: view.asOf,
+          })}`}
+          title={embed.title}
+          labels={labels}
+        />
+      )}
     </div>
   );
 }

@@ -128,6 +128,9 @@ export const en: Messages = {
     noMeetings: "No meetings recorded.",
     commitments: "Commitments",
   },
+  embed: {
+    source: "Source: Mesa Monitor, citizen follow-up of the dialogue tables' commitments",
+  },
   dashboard: {
     heading: "Compliance dashboard",
     filters: "Dashboard filters",

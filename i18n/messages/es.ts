@@ -128,6 +128,9 @@ export const es = {
     noMeetings: "No hay sesiones registradas.",
     commitments: "Compromisos",
   },
+  embed: {
+    source: "Fuente: Mesa Monitor, seguimiento ciudadano de los compromisos de las mesas de diálogo",
+  },
   dashboard: {
     heading: "Panel de cumplimiento",
     filters: "Filtros del panel",

@@ -5,7 +5,7 @@ import { MesaTable } from "@/components/overview/mesa-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getViewer } from "@/db/session";
 import { dashboardParamsSchema, firstValues, mesaListParamsSchema, parseLeniently } from "@/db/queries/filters";
-import { DashboardSection } from "../dashboard-section";
+import { DashboardSection } from "@/app/dashboard-section";
 import { listMesaPage, mesaListQuery, sortHrefs } from "@/db/queries/mesa-list";
 import { listMesas } from "@/db/queries/mesas";
 import { getI18n } from "@/i18n/server";
@@ -39,8 +39,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           view={dashboard}
           charts={["parties", "status-by-mesa", "monthly", "due-soon", "themes"]}
           filters={["mesa", "party", "theme"]}
-          embedPath="/embed/charts/parties"
-          embedTitle={m.overview.partiesHeading}
+          embed={{ path: "/embed/charts/parties", title: m.overview.partiesHeading }}
         />
       </section>
 

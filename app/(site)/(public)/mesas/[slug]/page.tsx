@@ -25,7 +25,7 @@ import type { Viewer } from "@/db/access";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
-import { DashboardSection } from "../../dashboard-section";
+import { DashboardSection } from "@/app/dashboard-section";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -66,8 +66,7 @@ export default async function MesaPage({ params, searchParams }: Props) {
             charts={["parties", "monthly", "due-soon", "themes"]}
             fixed={{ mesa: mesa.slug }}
             filters={[]}
-            embedPath={`/embed/mesas/${mesa.slug}`}
-            embedTitle={mesa.name}
+            embed={{ path: `/embed/mesas/${mesa.slug}`, title: mesa.name }}
           />
         </Suspense>
         <MesaFacts mesa={mesa} m={m} f={f} />

@@ -13,7 +13,7 @@ import { getParty } from "@/db/queries/parties";
 import { findPartyProfile } from "@/db/queries/party-profile";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
-import { DashboardSection } from "../../dashboard-section";
+import { DashboardSection } from "@/app/dashboard-section";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -54,8 +54,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
             charts={["status-by-mesa", "monthly", "due-soon", "themes"]}
             fixed={{ party: party.slug }}
             filters={["mesa", "theme"]}
-            embedPath={`/embed/parties/${party.slug}`}
-            embedTitle={party.name}
+            embed={{ path: `/embed/parties/${party.slug}`, title: party.name }}
           />
         </Suspense>
       </section>

@@ -20,17 +20,15 @@ export async function DashboardSection({
   view,
   fixed = {},
   filters,
-  embedPath,
-  embedTitle,
+  embed,
 }: {
   charts: DashboardProps["charts"];
   viewer: Viewer;
   view: DashboardView;
   fixed?: DashboardProps["fixed"];
   filters: DashboardProps["filters"];
-  /** The /embed/ page showing this dashboard. */
-  embedPath: string;
-  embedTitle: string;
+  /** The /embed/ page showing this dashboard and its title; or, on that page, its kind. */
+  embed: { path: string; title: string } | "scorecard" | "chart";
 }) {
   const [{ m, locale }, initial, origin] = await Promise.all([
     getI18n(),
@@ -53,7 +51,7 @@ export async function DashboardSection({
         parties: filters.includes("party") ? listParties().map(({ slug, name }) => ({ slug, name })) : [],
       }}
       initial={initial}
-      embed={{ src: `${origin}${embedPath}`, title: embedTitle }}
+      embed={typeof embed === "object" ? { src: `${origin}${embed.path}`, title: embed.title } : embed}
       labels={dashboardLabels(m)}
       chartLabels={chartLabels(m)}
       locale={locale}
