@@ -18,6 +18,12 @@ export const PUBLIC_PAGES = [
   "/login",
   "/login?next=%2Fmonitor",
   "/mesas/no-existe", // the 404 page
+  "/?party={party}&theme={theme}&asOf=2025-06-30&since=2025-01-01", // a dashboard's view
+  "/parties/{party}?since=2025-01-01",
+  "/mesas/{mesa}?asOf=2025-06-30&since=2024-06-30",
+  "/embed/mesas/{mesa}",
+  "/embed/parties/{party}",
+  "/embed/charts/status-by-mesa?theme={theme}",
 ];
 
 export const MONITOR_PAGES = [
