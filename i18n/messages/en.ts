@@ -93,10 +93,7 @@ export const en: Messages = {
     intro:
       "What was agreed at each dialogue table, who committed to it and whether they kept it. Official statuses are set by the follow-up commission.",
     mesasHeading: "Dialogue tables",
-    totalsHeading: "Commitments by status",
     partiesHeading: "Overdue and broken by party",
-    partiesChartLabel: "Bar chart: overdue and broken commitments by party",
-    partiesTableCaption: "Overdue, broken and compliance rate by party",
     region: "Region",
     status: "Status",
     name: "Name",
@@ -107,10 +104,7 @@ export const en: Messages = {
     noMesas: "No dialogue table matches the filters.",
     asTable: "Show the tables in a sortable, filterable table",
     asCards: "Show as cards",
-    partiesChartTop: "The {n} parties with the most overdue and broken commitments; all of them are in the table.",
     mesasPagination: "Pages of the list of tables",
-    partiesPagination: "Pages of the table of parties",
-    noParties: "No party has overdue or broken commitments.",
   },
   mesa: {
     dashboard: "Dashboard",

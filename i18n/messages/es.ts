@@ -93,10 +93,7 @@ export const es = {
     intro:
       "Qué se acordó en cada mesa de diálogo, quién se comprometió y si lo cumplió. Los estados oficiales los fija la comisión de seguimiento.",
     mesasHeading: "Mesas de diálogo",
-    totalsHeading: "Compromisos por estado",
     partiesHeading: "Vencidos e incumplidos por entidad",
-    partiesChartLabel: "Gráfico de barras: compromisos vencidos e incumplidos por entidad",
-    partiesTableCaption: "Vencidos, incumplidos y tasa de cumplimiento por entidad",
     region: "Región",
     status: "Estado",
     name: "Nombre",
@@ -107,10 +104,7 @@ export const es = {
     noMesas: "Ninguna mesa coincide con los filtros.",
     asTable: "Ver las mesas en una tabla para ordenarlas y filtrarlas",
     asCards: "Ver como tarjetas",
-    partiesChartTop: "Las {n} entidades con más compromisos vencidos e incumplidos; todas están en la tabla.",
     mesasPagination: "Páginas de la lista de mesas",
-    partiesPagination: "Páginas de la tabla de entidades",
-    noParties: "Ninguna entidad tiene compromisos vencidos ni incumplidos.",
   },
   mesa: {
     dashboard: "Resumen de la mesa",
