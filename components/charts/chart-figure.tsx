@@ -98,7 +98,7 @@ export function ChartFigure({
           >
             {plot}
           </div>
-          <DataTable table={table} caption={caption} locale={locale} noRate={labels.noRate} sort={sort} />
+          <DataTable table={table} label={title} caption={caption} locale={locale} noRate={labels.noRate} sort={sort} />
         </>
       )}
       <p className={styles.download}>

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatterFor } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import styles from "./charts.module.css";
@@ -8,12 +9,15 @@ export type TableSort = { by: string; dir: "asc" | "desc"; onSort: (key: string)
 /** A chart's numbers as a table: the first column heads each row; counts and rates formatted for the reader. */
 export function DataTable({
   table,
+  label,
   caption,
   locale,
   noRate,
   sort,
 }: {
   table: ChartTable;
+  /** Names the table's scrolling region (the chart's title). */
+  label: string;
   caption: React.ReactNode;
   locale: Locale;
   noRate: string;
@@ -25,7 +29,7 @@ export function DataTable({
     column.kind === "rate" ? f.rate(cell as number | null, noRate) : typeof cell === "number" ? f.number(cell) : cell;
   const numeric = (column: Column) => (column.kind === "text" ? undefined : "num");
   return (
-    <div className="table-scroll">
+    <TableScroll label={label}>
       <table className={styles.table}>
         <caption>{caption}</caption>
         <thead>
@@ -72,6 +76,6 @@ export function DataTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -131,14 +131,7 @@ export function Dashboard({
   return (
     <div className="dashboard" aria-busy={fetching}>
       {typeof embed === "object" && (
-        <DashboardFilters
-          path={path}
-          view={view}
-          show={filters}
-          options={options}
-          labels={labels}
-          onChange={change}
-        />
+        <DashboardFilters path={path} view={view} show={filters} options={options} labels={labels} onChange={change} />
       )}
       <p role="status" className="muted">
         {fetching ? d.updating : stats.isError || changes.isError ? d.failed : ""}

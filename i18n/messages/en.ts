@@ -135,7 +135,7 @@ export const en: Messages = {
     asOf: "As of",
     since: "Compare with",
     apply: "Apply",
-    reset: "Clear filters",
+    reset: "Back to today, no filters",
     figuresOn: "Figures as of {day}",
     today: "today",
     updating: "Updating the figures…",

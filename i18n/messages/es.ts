@@ -135,7 +135,7 @@ export const es = {
     asOf: "Situación al",
     since: "Comparar desde",
     apply: "Aplicar",
-    reset: "Quitar filtros",
+    reset: "Volver a hoy, sin filtros",
     figuresOn: "Cifras al {day}",
     today: "hoy",
     updating: "Actualizando las cifras…",
