@@ -30,10 +30,10 @@ test("filtering a mesa's commitments to overdue keeps the filter in the URL acro
 test("status and text filters combine and can be cleared", async ({ page, request }) => {
   const api = await (await request.get("/api/v1/commitments?mesa=las-bambas&status=fulfilled")).json();
   await page.goto("/mesas/las-bambas?status=fulfilled");
-  await expect(page.getByLabel("Estado", { exact: true })).toHaveValue("fulfilled");
+  await expect(page.getByRole("search", { name: "Filtrar compromisos" }).getByLabel("Estado")).toHaveValue("fulfilled");
   await expect(page.getByTestId("commitment-row")).toHaveCount(Math.min(api.total, 20));
 
   await page.getByRole("link", { name: "Quitar filtros" }).click();
   await expect(page).not.toHaveURL(/status=/);
-  await expect(page.getByLabel("Estado", { exact: true })).toHaveValue("");
+  await expect(page.getByRole("search", { name: "Filtrar compromisos" }).getByLabel("Estado")).toHaveValue("");
 });
