@@ -7,7 +7,8 @@ import type { DashboardLabels } from "./labels";
 export function EmbedSnippet({ src, title, labels }: { src: string; title: string; labels: DashboardLabels }) {
   const d = labels.dashboard;
   const [copied, setCopied] = useState(false);
-  const code = `<iframe src="${src}" title="${title.replace(/"/g, "&quot;")}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+  const attribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  const code = `<iframe src="${attribute(src)}" title="${attribute(title)}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
   return (
     <details className="embed-snippet">
       <summary>{d.embedSummary}</summary>
