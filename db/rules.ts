@@ -52,6 +52,17 @@ export function tally(items: Iterable<{ status: Status; dueOn: string | null }>,
   return result;
 }
 
+/** The tally of disjoint sets together. */
+export function sumTallies(parts: Iterable<Tally>): Tally {
+  const result = emptyTally();
+  for (const part of parts) {
+    for (const status of STATUSES) result.counts[status] += part.counts[status];
+    result.total += part.total;
+    result.overdue += part.overdue;
+  }
+  return result;
+}
+
 /**
  * A commitment with several responsible parties counts once for each of them.
  * Returns one tally per party id that appears.

@@ -275,6 +275,10 @@ export const evidence = sqliteTable(
     // The review queue: submitted evidence, oldest first, read a page at a time in index order.
     index("evidence_review_queue").on(t.reviewState, t.createdAt, t.id),
     uniqueIndex("evidence_idempotency").on(t.submittedBy, t.idempotencyKey),
+    // Agreement quality asks, per commitment, whether evidence was accepted by a day (quality.ts).
+    index("evidence_accepted")
+      .on(t.commitmentId, t.reviewedAt)
+      .where(sql`review_state = 'accepted'`),
     check("evidence_kind", oneOf(t.kind, EVIDENCE_KINDS)),
     check("evidence_review_state", oneOf(t.reviewState, REVIEW_STATES)),
     check("evidence_suggested_status", sql`${t.suggestedStatus} IS NULL OR ${oneOf(t.suggestedStatus, STATUSES)}`),

@@ -37,13 +37,14 @@ export function qualityConditions(scope: FigureScope) {
   } satisfies Record<Exclude<keyof Quality, "total">, SQL>;
 }
 
-function qualityRows(viewer: Viewer, scope: FigureScope, byMesa: boolean) {
+/** Agreement quality per mesa that has commitments in the scope, at the scope's reference day. */
+export function qualityByMesa(viewer: Viewer, scope: FigureScope): Map<number, Quality> {
   const source = figureSource(scope);
   const c = qualityConditions(scope);
   const sum = (condition: SQL) => sql<number>`coalesce(sum(${condition}), 0)`;
-  return getDb()
+  const rows = getDb()
     .select({
-      mesaId: byMesa ? source.mesaId : sql<number>`0`,
+      mesaId: source.mesaId,
       total: count(),
       withoutDeadline: sum(c.withoutDeadline),
       withoutAcceptedEvidence: sum(c.withoutAcceptedEvidence),
@@ -51,19 +52,23 @@ function qualityRows(viewer: Viewer, scope: FigureScope, byMesa: boolean) {
     })
     .from(source)
     .where(and(scopeWhere(viewer, scope, source), atDay(scope)))
-    .groupBy(...(byMesa ? [source.mesaId] : []))
+    .groupBy(source.mesaId)
     .all();
+  return new Map(rows.map(({ mesaId, ...q }) => [mesaId, q]));
+}
+
+/** The quality of a set of mesas together: every commitment belongs to one mesa. */
+export function sumQuality(parts: Iterable<Quality>): Quality {
+  const total = emptyQuality();
+  for (const q of parts) {
+    for (const key of Object.keys(total) as (keyof Quality)[]) total[key] += q[key];
+  }
+  return total;
 }
 
 /** The scope's agreement quality at its reference day. */
 export function qualityOf(viewer: Viewer, scope: FigureScope): Quality {
-  const { mesaId: _, ...row } = qualityRows(viewer, scope, false)[0] ?? emptyQuality();
-  return row.total === 0 ? emptyQuality() : row;
-}
-
-/** Agreement quality per mesa that has commitments in the scope. */
-export function qualityByMesa(viewer: Viewer, scope: FigureScope): Map<number, Quality> {
-  return new Map(qualityRows(viewer, scope, true).map(({ mesaId, ...q }) => [mesaId, q]));
+  return sumQuality(qualityByMesa(viewer, scope).values());
 }
 
 export function emptyQuality(): Quality {

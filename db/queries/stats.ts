@@ -1,22 +1,14 @@
 import "server-only";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, type StatusCounts, type Tally } from "../rules";
+import { complianceRate, sumTallies, type StatusCounts, type Tally } from "../rules";
 import type { Theme } from "../enums";
 import { mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
-import {
-  dueWithin,
-  referenceDay,
-  tallyByMesa,
-  tallyByParty,
-  tallyByTheme,
-  tallyScope,
-  type FigureScope,
-} from "./aggregates";
+import { dueWithin, referenceDay, tallyByMesa, tallyByParty, tallyByTheme, type FigureScope } from "./aggregates";
 import { monthlyCompliance } from "./monthly";
 import { oldestOverdue, type OverdueCommitment } from "./overdue";
-import { qualityByMesa, qualityOf } from "./quality";
+import { qualityByMesa, sumQuality } from "./quality";
 
 export type PartyStanding = {
   slug: string;
@@ -54,10 +46,13 @@ export type Stats = {
 
 /** CONTRACT §5 `/stats`: totals, per-party standings and a yearly trend for a scope. */
 export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
-  const overall = tallyScope(viewer, scope);
+  // Every commitment belongs to one mesa: the mesas' tallies add up to the scope's.
+  const perMesa = tallyByMesa(viewer, scope);
+  const overall = sumTallies(perMesa.values());
   const { asOf: _, ...withoutDay } = scope;
   const day = referenceDay(scope.asOf);
   const [within30, within90] = dueWithin(viewer, scope, [30, 90]);
+  const qualityPerMesa = qualityByMesa(viewer, scope);
   return {
     day,
     counts: overall.counts,
@@ -66,12 +61,12 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
     complianceRate: complianceRate(overall),
     byParty: partyStandings(tallyByParty(viewer, scope)),
     byMonth: monthlyCompliance(viewer, withoutDay, day),
-    byMesa: mesaStandings(tallyByMesa(viewer, scope), qualityByMesa(viewer, scope)),
+    byMesa: mesaStandings(perMesa, qualityPerMesa),
     byTheme: [...tallyByTheme(viewer, scope)]
       .map(([theme, t]) => ({ theme, ...standing(t) }))
       .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
     dueSoon: { within30, within90 },
-    quality: qualityOf(viewer, scope),
+    quality: sumQuality(qualityPerMesa.values()),
     oldestOverdue: oldestOverdue(viewer, scope),
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `evidence_accepted` ON `evidence` (`commitment_id`,`reviewed_at`) WHERE review_state = 'accepted';
