@@ -462,6 +462,8 @@ export const en: Messages = {
     mesa: "Table",
     dueOn: "Deadline",
     logEvidence: "Log evidence",
+    latestEvidence: "Latest evidence: {state}, sent on {date}",
+    noEvidence: "No evidence logged yet",
     formHeading: "Log evidence for {code}",
     close: "Close the form",
     observedOn: "Observed on",

@@ -462,6 +462,8 @@ export const es = {
     mesa: "Mesa",
     dueOn: "Plazo",
     logEvidence: "Registrar evidencia",
+    latestEvidence: "Última evidencia: {state}, enviada el {date}",
+    noEvidence: "Aún sin evidencia registrada",
     formHeading: "Registrar evidencia de {code}",
     close: "Cerrar el formulario",
     observedOn: "Fecha de la observación",
