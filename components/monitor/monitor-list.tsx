@@ -4,8 +4,8 @@ import Link from "next/link";
 import type { MouseEvent } from "react";
 import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
 import type { MonitorPage } from "@/db/queries/monitor";
-import { formatterFor } from "@/i18n/format";
 import { fill } from "@/i18n/fill";
+import { formatterFor } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
 
