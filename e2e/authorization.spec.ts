@@ -76,6 +76,16 @@ const MATRIX: Row[] = [
     expect: { anonymous: 404, monitorA: 200, monitorB: 404, commissionerA: 200, admin: 200 },
   },
   {
+    name: "GET /api/v1/monitor",
+    run: (page) => api(page, "GET", "/api/v1/monitor"),
+    expect: { ...all(200), anonymous: 401 },
+  },
+  {
+    name: "GET /api/v1/review/counts",
+    run: (page) => api(page, "GET", "/api/v1/review/counts"),
+    expect: { anonymous: 401, monitorA: 403, monitorB: 403, commissionerA: 200, admin: 200 },
+  },
+  {
     name: "page /commitments/{restricted}",
     run: (page, ids) => visit(page, `/commitments/${ids.restrictedId}`),
     expect: { anonymous: 404, monitorA: 200, monitorB: 404, commissionerA: 200, admin: 200 },

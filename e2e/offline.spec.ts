@@ -143,12 +143,19 @@ test("evidence submitted offline survives a reload while offline and arrives exa
   await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: summary })).toBeVisible();
   await expect(page.getByRole("button", { name: "Enviar evidencia" })).toBeEnabled(); // hydrated
+  // The list as it was rendered: a refetch waits for the connection, no error replaces it.
+  const card = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: `Registrar evidencia de ${code}` }) });
+  await expect(card).toContainText("Aún sin evidencia registrada");
   expect(await evidenceWithSummary(commissioner, id, summary)).toHaveLength(0);
 
   // Back online: the `online` event sends the queue.
   await context.setOffline(false);
   await expect(page.getByText("Evidencias en cola enviadas: 1.")).toBeVisible();
   await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+  // Delivered: the list is fetched again and shows it.
+  await expect(card).toContainText("Última evidencia: Por revisar");
   const stored = await evidenceWithSummary(commissioner, id, summary);
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ kind: "site_visit" });

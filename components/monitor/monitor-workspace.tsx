@@ -1,16 +1,21 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
+import { monitorKey, monitorListQuery } from "@/components/query/queries";
+import type { MonitorPage } from "@/db/queries/monitor";
 import { fill } from "@/i18n/fill";
+import type { Locale } from "@/i18n/locales";
 import { EvidenceForm } from "./evidence-form";
 import { firstErrorPath, type MonitorMessages } from "./evidence-rules";
+import { MonitorList, type MonitorListMessages } from "./monitor-list";
 import { OfflineSupport } from "./offline-support";
-import type { Refusal } from "./outbox";
+import { onDelivered, type Refusal } from "./outbox";
 import { OutboxPanel } from "./outbox-panel";
 
 type Option = [value: string, label: string];
-/** `listed: false`: a commitment of another page of the list, linked to directly: form, no card. */
-export type MonitorCommitment = { id: number; code: string; title: string; card: ReactNode; listed?: boolean };
+/** A commitment whose form can open: one of the list's, or one linked to from another page. */
+type Choice = { id: number; code: string; title: string };
 
 // The commitment whose form is open is the address's `?commitment=`: links without script, the
 // browser's back and forward buttons, and a page the service worker kept for another address.
@@ -39,24 +44,36 @@ function addressFor(page: number, id: number | null) {
  * The monitor's page once loaded: the outbox, the evidence form of the chosen commitment and the
  * list. Choosing a commitment (or reopening a refused submission) happens here, with no request
  * to the server, so it also works offline; without script the links load `?commitment=ID`.
+ * The list is the server's page of it, refetched when the outbox delivers a submission.
  */
 export function MonitorWorkspace({
   userId,
-  page,
-  commitments,
+  list: rendered,
+  linked,
   initial,
   form,
+  locale,
   m,
 }: {
   userId: number;
-  /** The page of the list shown, kept in the addresses the choices push. */
-  page: number;
-  commitments: MonitorCommitment[];
+  /** The page of the list the server rendered (its `page` is kept in the addresses pushed). */
+  list: MonitorPage;
+  /** A commitment of another page of the list, linked to directly: its form, but no card. */
+  linked: Choice | null;
   /** The commitment the server rendered the form for. */
   initial: number | null;
   form: { today: string; timeZone: string; kinds: Option[]; statuses: Option[] };
-  m: MonitorMessages;
+  locale: Locale;
+  m: MonitorMessages & MonitorListMessages;
 }) {
+  const page = rendered.page;
+  const queryClient = useQueryClient();
+  // No spinner and no request on the first paint: the server's data is the query's. A failed
+  // refetch (offline, signed out) leaves `data` as it was, so the cards stay.
+  const { data: list } = useQuery({ ...monitorListQuery(page), initialData: rendered });
+  useEffect(() => onDelivered(() => void queryClient.invalidateQueries({ queryKey: monitorKey })), [queryClient]);
+  // The server's list too: a form being filled in stays open when a refetch drops its commitment.
+  const commitments: Choice[] = [...list.data, ...rendered.data, ...(linked ? [linked] : [])];
   const addressed = useSyncExternalStore(subscribeToAddress, addressChoice, () => initial);
   const chosen = commitments.find((c) => c.id === addressed) ?? null;
   const [draft, setDraft] = useState<Refusal | null>(null);
@@ -65,7 +82,6 @@ export function MonitorWorkspace({
   // Where the focus goes once the page shows the choice: the form's heading, or a card's link.
   const focusNext = useRef<"heading" | number | null>(null);
   const t = m.monitor;
-  const listed = commitments.filter((c) => c.listed !== false);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -127,26 +143,15 @@ export function MonitorWorkspace({
         </section>
       )}
 
-      {listed.length === 0 ? (
-        <p>{t.empty}</p>
-      ) : (
-        <ul className="cards monitor-cards">
-          {listed.map((c) => (
-            <li key={c.id} className="card monitor-card" aria-current={c.id === chosen?.id ? "true" : undefined}>
-              {c.card}
-              <a
-                id={`log-${c.id}`}
-                href={addressFor(page, c.id)}
-                className="button button-primary monitor-log"
-                aria-label={fill(t.formHeading, { code: c.code })}
-                onClick={(event) => follow(event, c.id)}
-              >
-                {t.logEvidence}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MonitorList
+        list={list}
+        chosen={chosen?.id ?? null}
+        hrefFor={(id) => addressFor(page, id)}
+        onChoose={follow}
+        locale={locale}
+        timeZone={form.timeZone}
+        m={m}
+      />
     </>
   );
 }

@@ -58,7 +58,7 @@ vi.mock("./outbox-network", () => ({
   },
 }));
 
-const { flush, outboxStatus, retryRefusal, submitEvidence } = await import("./outbox");
+const { flush, onDelivered, outboxStatus, retryRefusal, submitEvidence } = await import("./outbox");
 
 const fields: EvidenceFields = {
   observedOn: "2026-03-01",
@@ -154,5 +154,24 @@ describe("the outbox", () => {
     expect(outboxStatus()).toMatchObject({ otherSession: false, needsSignIn: true });
     expect(fake.sent).toEqual([]);
     expect(fake.items.size).toBe(2);
+  });
+
+  it("tells its listeners of each delivery, not of what stays queued or is refused", async () => {
+    const heard = vi.fn();
+    const stop = onDelivered(heard);
+    for (const key of ["a", "b", "c", "d"]) fake.items.set(key, queued(key));
+    fake.answers = [
+      { kind: "sent", evidence: { id: 1, commitmentId: 7 } },
+      { kind: "refused", problem: "form", errors: { summary: ["too_long"] } },
+      serverError,
+      { kind: "sent", evidence: { id: 2, commitmentId: 7 } },
+    ];
+    await flush(1);
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+    fake.answers = [{ kind: "sent", evidence: { id: 3, commitmentId: 7 } }];
+    await flush(1);
+    expect(fake.items.size).toBe(0);
+    expect(heard).toHaveBeenCalledTimes(2);
   });
 });

@@ -33,6 +33,18 @@ function setStatus(patch: Partial<OutboxStatus>) {
   store.notify();
 }
 
+/** Told each time this tab delivers a submission (the page then refetches what it shows). */
+const deliveryListeners = new Set<() => void>();
+export function onDelivered(listener: () => void): () => void {
+  deliveryListeners.add(listener);
+  return () => {
+    deliveryListeners.delete(listener);
+  };
+}
+function delivered() {
+  for (const listener of deliveryListeners) listener();
+}
+
 /** What the submitting form hears back. */
 export type SubmitOutcome =
   | { kind: "sent" }
@@ -72,6 +84,7 @@ export async function submitEvidence(input: {
     } catch {
       // No IndexedDB (storage full, a locked-down browser): send once, with nothing to retry from.
       const outcome = await send(item);
+      if (outcome.kind === "sent") delivered();
       return outcome.kind === "kept" ? { kind: "notStored" } : outcome.kind === "sent" ? { kind: "sent" } : outcome;
     }
     // Ask the browser not to evict the queue under storage pressure; it may say no.
@@ -162,6 +175,7 @@ async function attempt(key: string): Promise<SubmitOutcome | null> {
   switch (outcome.kind) {
     case "sent":
       await store.removeItem(key);
+      delivered();
       return { kind: "sent" };
     case "refused":
       await store.setAside(item, { errors: outcome.errors, problem: outcome.problem });

@@ -1,6 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Theme } from "@/db/enums";
 import type { Changes } from "@/db/queries/changes";
+import type { MonitorPage } from "@/db/queries/monitor";
+import type { ReviewQueueCounts } from "@/db/queries/review";
 import type { Stats } from "@/db/queries/stats";
 
 // Every query the browser makes for server state: its key and how it is fetched, in one place,
@@ -45,4 +47,28 @@ export const statsQuery = (params: DashboardParams) =>
   queryOptions({
     queryKey: ["stats", params] as const,
     queryFn: () => getJson<Stats>("/api/v1/stats", params),
+  });
+
+/** Every query of `/monitor`, to invalidate at once when the outbox delivers a submission. */
+export const monitorKey = ["monitor"] as const;
+
+/**
+ * A page of the monitor's work list. Offline, a refetch waits for the connection (TanStack's
+ * default network mode) and a failed one keeps the data shown: the page is never emptied.
+ */
+export const monitorListQuery = (page: number) =>
+  queryOptions({
+    queryKey: [...monitorKey, "list", page] as const,
+    queryFn: () => getJson<MonitorPage>("/api/v1/monitor", { page }),
+    // A phone coming back to the page after a while: what was reviewed meanwhile.
+    refetchOnWindowFocus: true,
+  });
+
+/** The review queue's counter: refetched every minute while the page is in view, and after a review. */
+export const reviewCountsQuery = () =>
+  queryOptions({
+    queryKey: ["review", "counts"] as const,
+    queryFn: () => getJson<ReviewQueueCounts>("/api/v1/review/counts", {}),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { appTimeZone } from "../config";
 import { shiftDate, todayIn } from "../rules";
-import { makeCommitment, makeMesa, makeParty, makeUser } from "../testing/fixtures";
+import { makeCommitment, makeEvidence, makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { findMonitorCommitment, listMonitorCommitments } from "./monitor";
 
 const today = todayIn(appTimeZone());
@@ -50,8 +50,12 @@ describe("monitor work list", () => {
 
   it("includes the restricted commitments of the viewer's mesas, with the mesa's name", () => {
     const restricted = listMonitorCommitments(monitor).data.find((c) => c.id === ids.overdueOld)!;
-    expect(restricted).toMatchObject({ code: "A-5", mesa: "alpha", mesaName: "Mesa alpha", visibility: "restricted" });
-    expect(restricted.responsibleParties).toHaveLength(1);
+    expect(restricted).toMatchObject({
+      code: "A-5",
+      mesaName: "Mesa alpha",
+      visibility: "restricted",
+      dueOn: shiftDate(today, -90),
+    });
   });
 
   it("leaves out closed commitments and public commitments of mesas the viewer is not assigned to", () => {
@@ -86,5 +90,20 @@ describe("monitor work list", () => {
     expect(findMonitorCommitment(monitor, ids.overdueOld)).toMatchObject({ code: "A-5", mesaName: "Mesa alpha" });
     for (const id of [ids.fulfilled, ids.betaPublic, 999_999]) expect(findMonitorCommitment(monitor, id)).toBeNull();
     expect(findMonitorCommitment(admin, ids.betaRestricted)?.code).toBe("B-2");
+  });
+
+  it("gives each commitment the state and time of its newest evidence, whoever logged it", () => {
+    const other = makeUser("monitor").id;
+    makeEvidence(ids.dueToday, monitor!.userId, "accepted");
+    const newest = makeEvidence(ids.dueToday, other, "rejected");
+    const only = makeEvidence(ids.dueLater, monitor!.userId, "submitted");
+    const latest = new Map(listMonitorCommitments(monitor).data.map((c) => [c.id, c.latestEvidence]));
+    expect(latest.get(ids.dueToday)).toEqual({ reviewState: "rejected", submittedAt: newest.createdAt });
+    expect(latest.get(ids.dueLater)).toEqual({ reviewState: "submitted", submittedAt: only.createdAt });
+    expect(latest.get(ids.noDeadline)).toBeNull();
+    expect(findMonitorCommitment(monitor, ids.dueToday)?.latestEvidence?.reviewState).toBe("rejected");
+
+    makeEvidence(ids.dueToday, monitor!.userId, "submitted");
+    expect(findMonitorCommitment(monitor, ids.dueToday)?.latestEvidence?.reviewState).toBe("submitted");
   });
 });

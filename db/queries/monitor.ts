@@ -1,13 +1,27 @@
 import "server-only";
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
-import { OPEN_STATUSES, todayIn } from "../rules";
-import { commitments, mesas } from "../schema";
-import { dtoColumns, toDtos, type CommitmentDto } from "./commitments";
+import type { ReviewState, Status, Visibility } from "../enums";
+import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
+import { commitments, evidence, mesas } from "../schema";
 
-export type MonitorCommitment = CommitmentDto & { mesaName: string };
+/**
+ * A commitment of the `/monitor` work list: what its card shows, and no more (a phone on slow 3G
+ * reads it in the page and again as JSON). `latestEvidence`: the last evidence anyone logged on it.
+ */
+export type MonitorCommitment = {
+  id: number;
+  code: string;
+  title: string;
+  mesaName: string;
+  dueOn: string | null;
+  status: Status;
+  overdue: boolean;
+  visibility: Visibility;
+  latestEvidence: { reviewState: ReviewState; submittedAt: string } | null;
+};
 export type MonitorPage = { data: MonitorCommitment[]; page: number; pageSize: number; total: number };
 
 export const MONITOR_PAGE_SIZE = 25;
@@ -26,22 +40,53 @@ function workListWhere(viewer: Viewer): SQL | undefined | null {
   );
 }
 
-function select(viewer: Viewer, where: SQL | undefined) {
+function select(where: SQL | undefined) {
   return getDb()
-    .select({ ...dtoColumns, mesaName: mesas.name })
+    .select({
+      id: commitments.id,
+      code: commitments.code,
+      title: commitments.title,
+      mesaName: mesas.name,
+      dueOn: commitments.dueOn,
+      status: commitments.status,
+      visibility: commitments.visibility,
+    })
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
     .where(where)
     .$dynamic();
 }
 
-function toMonitor(viewer: Viewer, rows: (Parameters<typeof toDtos>[1][number] & { mesaName: string })[]) {
-  const dtos = toDtos(
-    viewer,
-    rows.map(({ mesaName: _, ...row }) => row),
-    todayIn(appTimeZone()),
+type Row = Awaited<ReturnType<ReturnType<typeof select>["all"]>>[number];
+
+/** The rows with their overdue flag and latest evidence (the viewer is staff of their mesas). */
+function withLatestEvidence(rows: Row[]): MonitorCommitment[] {
+  const today = todayIn(appTimeZone());
+  const ids = rows.map((r) => r.id);
+  // NOTE: SQLite takes a bare column of a max() aggregate from the row holding the maximum
+  // (https://www.sqlite.org/lang_select.html#bare_columns_in_an_aggregate_query): the state and
+  // time of each commitment's newest evidence, read through the evidence_commitment index.
+  const latest = ids.length
+    ? getDb()
+        .select({
+          commitmentId: evidence.commitmentId,
+          newest: max(evidence.id),
+          reviewState: evidence.reviewState,
+          submittedAt: evidence.createdAt,
+        })
+        .from(evidence)
+        .where(inArray(evidence.commitmentId, ids))
+        .groupBy(evidence.commitmentId)
+        .all()
+    : [];
+  const byCommitment = new Map(
+    latest.map(({ commitmentId, reviewState, submittedAt }) => [commitmentId, { reviewState, submittedAt }]),
   );
-  return dtos.map((dto, i): MonitorCommitment => ({ ...dto, mesaName: rows[i].mesaName }));
+  return rows.map((row) => ({
+    ...row,
+    overdue: isOverdue(row, today),
+    latestEvidence: byCommitment.get(row.id) ?? null,
+  }));
 }
 
 /**
@@ -63,7 +108,7 @@ export function listMonitorCommitments(
       .get()?.n ?? 0;
   // A page past the end (an old link, a list that shrank) shows the last one.
   const current = Math.max(1, Math.min(page, Math.ceil(total / pageSize)));
-  const rows = select(viewer, where)
+  const rows = select(where)
     // Open and due before today is overdue, so the earliest deadlines put the overdue first.
     .orderBy(
       sql`${commitments.dueOn} IS NULL`,
@@ -75,13 +120,13 @@ export function listMonitorCommitments(
     .limit(pageSize)
     .offset((current - 1) * pageSize)
     .all();
-  return { data: toMonitor(viewer, rows), page: current, pageSize, total };
+  return { data: withLatestEvidence(rows), page: current, pageSize, total };
 }
 
 /** One commitment of the viewer's work list (a link to `/monitor?commitment=ID`), or null. */
 export function findMonitorCommitment(viewer: Viewer, id: number): MonitorCommitment | null {
   const where = workListWhere(viewer);
   if (where === null) return null;
-  const rows = select(viewer, and(where, eq(commitments.id, id))).all();
-  return rows.length ? toMonitor(viewer, rows)[0] : null;
+  const rows = select(and(where, eq(commitments.id, id))).all();
+  return rows.length ? withLatestEvidence(rows)[0] : null;
 }

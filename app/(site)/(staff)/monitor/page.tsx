@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MonitorWorkspace } from "@/components/monitor/monitor-workspace";
-import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
 import { Pagination } from "@/components/ui/pagination";
 import { appTimeZone } from "@/db/config";
 import { EVIDENCE_KINDS, STATUSES } from "@/db/enums";
 import { firstValues, monitorParamsSchema, parseId, parseLeniently } from "@/db/queries/filters";
 import { findMonitorCommitment, listMonitorCommitments } from "@/db/queries/monitor";
 import { todayIn } from "@/db/rules";
-import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
 import { requirePageViewer } from "../guard";
 
@@ -33,33 +30,33 @@ export default async function MonitorPage({ searchParams }: Props) {
     ...(chosen !== null ? { commitment: String(chosen) } : {}),
   });
   const viewer = await requirePageViewer(query.size ? `/monitor?${query}` : "/monitor");
-  const { m, f } = await getI18n();
+  const { locale, m } = await getI18n();
   const list = listMonitorCommitments(viewer, { page: params.page });
   // Only a commitment of the viewer's work list: the form is for their own mesas. One linked from
   // elsewhere may be on another page of the list: its form opens here all the same.
   const selected =
     chosen === null ? undefined : (list.data.find((c) => c.id === chosen) ?? findMonitorCommitment(viewer, chosen));
-  const choices = selected && !list.data.includes(selected) ? [selected, ...list.data] : list.data;
-  const first = (list.page - 1) * list.pageSize + 1;
-  const messages = { monitor: m.monitor, errors: m.errors, auth: { login: m.auth.login } };
+  const linked = selected && !list.data.includes(selected) ? selected : null;
+  const messages = {
+    monitor: m.monitor,
+    errors: m.errors,
+    auth: { login: m.auth.login },
+    status: m.status,
+    reviewState: m.reviewState,
+    overdue: m.overdue,
+    visibility: { restricted: m.visibility.restricted },
+    common: { noDeadline: m.common.noDeadline },
+  };
   const timeZone = appTimeZone();
 
   return (
     <>
       <h1>{m.monitor.title}</h1>
       <p className="lead">{m.monitor.intro}</p>
-      {list.total > 0 && (
-        <p className="muted">
-          {fill(m.monitor.showing, {
-            from: f.number(first),
-            to: f.number(first + list.data.length - 1),
-            total: f.number(list.total),
-          })}
-        </p>
-      )}
       <MonitorWorkspace
         userId={viewer.userId}
-        page={list.page}
+        list={list}
+        linked={linked && { id: linked.id, code: linked.code, title: linked.title }}
         initial={selected?.id ?? null}
         form={{
           today: todayIn(timeZone),
@@ -67,31 +64,8 @@ export default async function MonitorPage({ searchParams }: Props) {
           kinds: EVIDENCE_KINDS.map((k) => [k, m.evidenceKind[k]]),
           statuses: STATUSES.filter((s) => s !== "superseded").map((s) => [s, m.status[s]]),
         }}
+        locale={locale}
         m={messages}
-        commitments={choices.map((c) => ({
-          id: c.id,
-          code: c.code,
-          title: c.title,
-          listed: list.data.includes(c),
-          card: (
-            <>
-              <h2 className="monitor-card-title">
-                <span className="monitor-code">{c.code}</span> <Link href={`/commitments/${c.id}`}>{c.title}</Link>
-              </h2>
-              <p className="muted">
-                {m.monitor.mesa}: {c.mesaName}
-              </p>
-              <p>
-                {m.monitor.dueOn}: {c.dueOn ? f.date(c.dueOn) : m.common.noDeadline}{" "}
-                {c.overdue && <OverdueBadge label={m.overdue} />}
-              </p>
-              <p>
-                <StatusBadge status={c.status} label={m.status[c.status]} />{" "}
-                {c.visibility === "restricted" && <RestrictedBadge label={m.visibility.restricted} />}
-              </p>
-            </>
-          ),
-        }))}
       />
       <Pagination
         path="/monitor"

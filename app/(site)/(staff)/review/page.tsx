@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ReviewCounts } from "@/components/review/review-counts";
 import { ReviewForm } from "@/components/review/review-form";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/badges";
 import { EVIDENCE_STATUSES } from "@/db/enums";
 import { Pagination } from "@/components/ui/pagination";
 import { firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
-import { listEvidenceToReview, REVIEW_PAGE_SIZE, type EvidenceToReview } from "@/db/queries/review";
+import { listEvidenceToReview, REVIEW_PAGE_SIZE, reviewQueueCounts, type EvidenceToReview } from "@/db/queries/review";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages/es";
@@ -38,11 +39,9 @@ export default async function ReviewPage({ searchParams }: Props) {
       <h1>{r.title}</h1>
       <p className="lead">{r.intro}</p>
       <Outcome result={result} m={m} />
-      {total === 0 ? (
-        <p>{r.empty}</p>
-      ) : (
+      <ReviewCounts initial={reviewQueueCounts(viewer)} listed={total} m={r} />
+      {total > 0 && (
         <>
-          <p className="muted">{fill(r.count, { n: total })}</p>
           <ol className="timeline">
             {queue.map((item) => (
               <li key={item.id}>
