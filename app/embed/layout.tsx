@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getI18n } from "@/i18n/server";
 
 /**
@@ -12,7 +13,7 @@ export default async function EmbedLayout({ children }: { children: React.ReactN
       <base target="_blank" />
       {children}
       <p className="embed-source">
-        <a href="/">{m.embed.source}</a>
+        <Link href="/">{m.embed.source}</Link>
       </p>
     </main>
   );

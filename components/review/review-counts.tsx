@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { reviewCountsQuery } from "@/components/query/queries";
 import type { ReviewQueueCounts } from "@/db/queries/review";
@@ -8,8 +9,8 @@ import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
 /**
- * How much evidence waits for review, kept fresh (reviewCountsQuery: every minute, and after each
- * review). `listed`: the queue's size when the server rendered the list below; when the count moves
+ * How much evidence waits for review, kept fresh (reviewCountsQuery: every minute, and from the
+ * page's own render after each review). `listed`: the queue's size when the server rendered the list below; when the count moves
  * away from it (a monitor sent more, a colleague reviewed some), a button brings the list up to date.
  */
 export function ReviewCounts({
@@ -22,7 +23,12 @@ export function ReviewCounts({
   m: Messages["review"];
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { data, isFetching } = useQuery({ ...reviewCountsQuery(), initialData: initial });
+  // Each render of the page (after a review, a refresh) brings the server's count: it wins.
+  useEffect(() => {
+    queryClient.setQueryData(reviewCountsQuery().queryKey, initial);
+  }, [initial, queryClient]);
 
   return (
     <div className="review-counts">

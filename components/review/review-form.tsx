@@ -1,8 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useActionState } from "react";
-import { reviewCountsQuery } from "@/components/query/queries";
 import type { Status } from "@/db/enums";
 import { FieldErrors } from "@/components/forms/field";
 import { asText, FormStatus } from "@/components/forms/form-helpers";
@@ -29,15 +27,9 @@ export function ReviewForm({
   labelledBy: string;
   m: Messages;
 }) {
-  const queryClient = useQueryClient();
-  const [state, formAction, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    try {
-      return await action(previous, formData);
-    } finally {
-      // Settled, or redirected to the queue without the item (a redirect rejects): count again.
-      void queryClient.invalidateQueries({ queryKey: reviewCountsQuery().queryKey });
-    }
-  }, IDLE);
+  // The Server Action itself, so the form also works without script; the count above follows
+  // the page the action renders (ReviewCounts).
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const typed = state.status === "error" ? state.values : {};
   const errors = state.fieldErrors;
   const id = (field: string) => `e${evidenceId}-${field}`;
