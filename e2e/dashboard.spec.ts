@@ -32,6 +32,11 @@ test("changing the party filter updates the charts' tables and the URL without a
 
   await page.goto("/");
   await expect(tableRows(page, "status-by-mesa")).toHaveCount(all.byMesa.length);
+  // The drawing comes when its chart nears the screen.
+  const monthly = page.locator('figure[data-chart="monthly"]');
+  await expect(monthly.locator("svg.recharts-surface")).toHaveCount(0);
+  await monthly.scrollIntoViewIfNeeded();
+  await expect(monthly.locator("svg.recharts-surface")).toBeVisible();
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
   await page

@@ -3,6 +3,7 @@ import type { Locale } from "@/i18n/locales";
 import styles from "./charts.module.css";
 import { DataTable, type TableSort } from "./data-table";
 import { CHART_INK } from "./palette";
+import { WhenVisible } from "./when-visible";
 import type { ChartId, ChartLabels, ChartTable } from "./tables";
 
 export type LegendItem = { label: string; fill: string; line?: boolean };
@@ -91,13 +92,12 @@ export function ChartFigure({
               </li>
             ))}
           </ul>
-          <div
+          <WhenVisible
             className={styles.plot}
             style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: `${(size.width * 5) / 4}px` }}
-            aria-hidden="true"
           >
             {plot}
-          </div>
+          </WhenVisible>
           <DataTable table={table} label={title} caption={caption} locale={locale} noRate={labels.noRate} sort={sort} />
         </>
       )}
