@@ -66,3 +66,36 @@ test("a status change shows on the next read of the overview, the mesa, the part
   expect(await fulfilledIn(request)).toEqual(plusOne(plusOne(apiBefore)));
   expect(await fulfilledOnPages(reader)).toEqual(plusOne(plusOne(pagesBefore)));
 });
+
+test("accepting evidence without a status change shows in the agreement-quality figures at once", async ({
+  browser,
+  request,
+}) => {
+  // A public commitment of the mesa with no accepted evidence yet.
+  const list = await (await request.get(`/api/v1/commitments?mesa=${MESA}&pageSize=100`)).json();
+  let id = 0;
+  for (const c of list.data as { id: number }[]) {
+    const detail = await (await request.get(`/api/v1/commitments/${c.id}`)).json();
+    if (detail.evidence.length === 0) {
+      id = c.id;
+      break;
+    }
+  }
+  expect(id).toBeGreaterThan(0);
+  const withoutEvidence = async () =>
+    (await (await request.get(`/api/v1/stats?mesa=${MESA}`)).json()).quality.withoutAcceptedEvidence as number;
+  const before = await withoutEvidence();
+
+  const monitor = await pageAs(browser, "monitorA");
+  const sent = await monitor.request.post(`/api/v1/commitments/${id}/evidence`, {
+    multipart: { observedOn: "2026-03-01", kind: "document", summary: "Acta firmada de entrega (e2e)" },
+  });
+  expect(sent.status()).toBe(201);
+  const commissioner = await pageAs(browser, "commissionerA");
+  const reviewed = await commissioner.request.post(`/api/v1/evidence/${(await sent.json()).id}/review`, {
+    data: { decision: "accepted", note: "Coincide con el acta (e2e)." },
+  });
+  expect(reviewed.status()).toBe(200);
+
+  expect(await withoutEvidence()).toBe(before - 1);
+});

@@ -9,11 +9,14 @@ export default async function EmbedLayout({ children }: { children: React.ReactN
   const { m } = await getI18n();
   return (
     <main className="embed">
-      {/* Links leave the frame: the site's other pages refuse to be framed. */}
+      {/* Links leave the frame: the site's other pages refuse to be framed. (next/link ignores
+          <base>: a Link here must say target="_blank" itself.) */}
       <base target="_blank" />
       {children}
       <p className="embed-source">
-        <Link href="/">{m.embed.source}</Link>
+        <Link href="/" target="_blank" rel="noopener">
+          {m.embed.source}
+        </Link>
       </p>
     </main>
   );

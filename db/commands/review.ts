@@ -6,6 +6,7 @@ import { getDb } from "../client";
 import { STATUSES, type Status } from "../enums";
 import { commitments, evidence } from "../schema";
 import { audit } from "./audit";
+import { expireFiguresOf } from "./expire-figures";
 import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
 import { textField } from "./form-data";
 import { applyStatusChange } from "./status";
@@ -126,6 +127,9 @@ export function reviewEvidence(viewer: Viewer, id: number, input: unknown): Revi
         evidenceIds: [id],
         supersededBy: null,
       });
+    } else if (data.decision === "accepted") {
+      // Accepted evidence moves the agreement-quality figures (db/queries/quality.ts).
+      expireFiguresOf(tx, commitmentId);
     }
     return {
       id,

@@ -84,7 +84,7 @@ function quality(items: (Raw & { status: Status })[], day: string) {
   const since = endOfDayInstant(shiftDate(day, -365), TZ).toISOString();
   const accepted = (c: Raw, from: string) =>
     c.evidence.some((e) => e.reviewState === "accepted" && e.reviewedAt! >= from && e.reviewedAt! < end);
-  const changed = (c: Raw) => c.history.some((h) => h.changedAt >= since && h.changedAt < end);
+  const changed = (c: Raw) => c.history.some((h) => h.fromStatus !== null && h.changedAt >= since && h.changedAt < end);
   return {
     total: items.length,
     withoutDeadline: items.filter((c) => c.dueOn === null).length,
@@ -248,10 +248,20 @@ describe("on random commitments", () => {
           .values({ commitmentId: id, partyId: partyIds[p], isLead: j === 0 })
           .run(),
       );
-      // Inserted in random order: the derived spans must not depend on it.
-      for (const [changedAt, to] of g.history) {
+      // Inserted in random order: the derived spans must not depend on it. The earliest entry
+      // records the first status (no `from`), as the create command writes it.
+      for (const entry of g.history) {
+        const [changedAt, to] = entry;
+        const before = history.indexOf(entry) - 1;
         db.insert(statusChanges)
-          .values({ commitmentId: id, toStatus: to, changedBy: user, changedAt, reason: "r" })
+          .values({
+            commitmentId: id,
+            fromStatus: before < 0 ? null : history[before][1],
+            toStatus: to,
+            changedBy: user,
+            changedAt,
+            reason: "r",
+          })
           .run();
       }
       for (const [at, reviewState] of g.evidence) {

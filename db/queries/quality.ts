@@ -28,7 +28,9 @@ export function qualityConditions(scope: FigureScope) {
   const since = endOfDayInstant(shiftDate(day, -STALE_DAYS), appTimeZone()).toISOString();
   const acceptedBetween = (from: string | null) =>
     sql`EXISTS (SELECT 1 FROM ${evidence} WHERE ${evidence.commitmentId} = ${id} AND ${evidence.reviewState} = 'accepted' AND ${evidence.reviewedAt} < ${end}${from === null ? sql`` : sql` AND ${evidence.reviewedAt} >= ${from}`})`;
-  const changedSince = sql`EXISTS (SELECT 1 FROM ${statusChanges} WHERE ${statusChanges.commitmentId} = ${id} AND ${statusChanges.changedAt} >= ${since} AND ${statusChanges.changedAt} < ${end})`;
+  // The entry that records a commitment's first status is data entry, not activity: an old acta
+  // typed in today is still idle.
+  const changedSince = sql`EXISTS (SELECT 1 FROM ${statusChanges} WHERE ${statusChanges.commitmentId} = ${id} AND ${statusChanges.fromStatus} IS NOT NULL AND ${statusChanges.changedAt} >= ${since} AND ${statusChanges.changedAt} < ${end})`;
   return {
     withoutDeadline: sql`${source.dueOn} IS NULL`,
     withoutAcceptedEvidence: sql`NOT ${acceptedBetween(null)}`,
