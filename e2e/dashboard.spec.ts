@@ -60,6 +60,7 @@ test("changing the party filter updates the charts' tables and the URL without a
   // Back in history shows the whole set again.
   await page.goto("/");
   await page.getByRole("search", { name: "Filtros del panel" }).getByLabel("Situación al").fill("2025-06-30");
+  await page.getByRole("search", { name: "Filtros del panel" }).getByLabel("Situación al").blur();
   await expect(page).toHaveURL(/asOf=2025-06-30/);
   const then = await statsOf(request, "asOf=2025-06-30");
   await expect(page.locator('[data-status="overdue"] strong').first()).toHaveText(String(then.overdue));
@@ -129,4 +130,17 @@ test("the dashboard offers the embed code of what it shows", async ({ page }) =>
   await expect(page.getByLabel("Código para insertar")).toHaveValue(
     /<iframe src="http:\/\/localhost:\d+\/embed\/mesas\/espinar\?asOf=2025-06-30"/,
   );
+});
+
+test("on a mesa page the dashboard's dates leave the commitments table's filters in the URL", async ({ page }) => {
+  await page.goto("/mesas/las-bambas?status=pending#commitments");
+  const dates = page.getByRole("search", { name: "Filtros del panel" });
+  await dates.getByLabel("Comparar desde").fill("2025-01-01");
+  // Typing a date does not apply each digit; leaving the field does.
+  await expect(page).not.toHaveURL(/since=/);
+  await dates.getByLabel("Comparar desde").blur();
+  await expect(page).toHaveURL(/since=2025-01-01/);
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(dates.getByLabel("Comparar desde")).toHaveValue("2025-01-01");
+  await expect(page.locator("[data-change]")).toHaveCount(3);
 });

@@ -8,7 +8,8 @@ type Option = { slug: string; name: string };
 
 /**
  * A GET form (without script it reloads the page with the view in the URL); with script each
- * change applies at once, without a reload.
+ * change applies without a reload. Its inputs are uncontrolled: the parent remounts it (a new
+ * `key`) when the view changes from outside.
  */
 export function DashboardFilters({
   path,
@@ -17,6 +18,7 @@ export function DashboardFilters({
   options,
   labels,
   onChange,
+  onReset,
 }: {
   path: string;
   view: View;
@@ -24,6 +26,7 @@ export function DashboardFilters({
   options: { mesas: Option[]; parties: Option[] };
   labels: DashboardLabels;
   onChange: (view: View) => void;
+  onReset: () => void;
 }) {
   const d = labels.dashboard;
   const read = (form: HTMLFormElement) =>
@@ -43,14 +46,15 @@ export function DashboardFilters({
   );
   return (
     <form
-      // Keyed by the view: going back in history shows the URL's values in these uncontrolled inputs.
-      key={JSON.stringify(view)}
       method="get"
       action={`${path}#dashboard`}
       className="filters dashboard-filters"
       role="search"
       aria-label={d.filters}
-      onChange={(event) => onChange(read(event.currentTarget))}
+      // A choice in a list applies at once; a date when the reader leaves the field or presses
+      // Enter (not at every digit typed).
+      onChange={(event) => event.target instanceof HTMLSelectElement && onChange(read(event.currentTarget))}
+      onBlur={(event) => event.target instanceof HTMLInputElement && onChange(read(event.currentTarget))}
       onSubmit={(event) => {
         event.preventDefault();
         onChange(read(event.currentTarget));
@@ -82,7 +86,7 @@ export function DashboardFilters({
       <button type="submit" className="button">
         {d.apply}
       </button>
-      <a href={`${path}#dashboard`} className="button" onClick={(e) => (e.preventDefault(), onChange({}))}>
+      <a href={`${path}#dashboard`} className="button" onClick={(e) => (e.preventDefault(), onReset())}>
         {d.reset}
       </a>
     </form>

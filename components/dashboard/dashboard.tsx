@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, type ComponentType } from "react";
+import { useEffect, useMemo, useState, type ComponentType } from "react";
 import type { ChartProps } from "@/components/charts/chart-figure";
 import { DueSoonChart } from "@/components/charts/due-soon";
 import { MonthlyChart } from "@/components/charts/monthly";
@@ -99,15 +99,30 @@ export function Dashboard({
     placeholderData: keepPreviousData,
   });
 
-  const change = (next: View) => {
-    // Next.js keeps useSearchParams in step with the history API: no navigation, no reload.
-    window.history.pushState(null, "", `${path}${withView(window.location.search, next)}#dashboard`);
+  // The form's inputs are the user's while they edit; they are reset from the URL only when the
+  // view changes otherwise (back and forward, the reset link).
+  const [formKey, setFormKey] = useState(0);
+  useEffect(() => {
+    const remount = () => setFormKey((k) => k + 1);
+    window.addEventListener("popstate", remount);
+    return () => window.removeEventListener("popstate", remount);
+  }, []);
+  const owned = [...filters, "asOf", "since"] as const;
+  const change = (next: View, remount = false) => {
+    if (withView("", next, owned) === withView("", view, owned)) return;
+    // Next.js keeps useSearchParams in step with the history API: no navigation, no reload. Only
+    // this dashboard's keys change: on a mesa page `party` and `theme` are the table's.
+    window.history.pushState(null, "", `${path}${withView(window.location.search, next, owned)}#dashboard`);
+    if (remount) setFormKey((k) => k + 1);
   };
 
   const data = stats.data;
   const fetching = stats.isFetching || changes.isFetching;
-  const listHref = (mesaSlug: string, fact: QualityFilter) =>
-    `/mesas/${mesaSlug}?${searchOf({ quality: fact, party: scope.party, theme: scope.theme })}#commitments`;
+  // The lists show today: a past day's figures are not links to them.
+  const listHref = view.asOf
+    ? null
+    : (mesaSlug: string, fact: QualityFilter) =>
+        `/mesas/${mesaSlug}?${searchOf({ quality: fact, party: scope.party, theme: scope.theme })}#commitments`;
 
   const chartList = data && (
     <div className="dashboard-charts">
@@ -129,9 +144,18 @@ export function Dashboard({
   if (embed === "chart") return chartList;
 
   return (
-    <div className="dashboard" aria-busy={fetching}>
+    <div className="dashboard">
       {typeof embed === "object" && (
-        <DashboardFilters path={path} view={view} show={filters} options={options} labels={labels} onChange={change} />
+        <DashboardFilters
+          key={formKey}
+          path={path}
+          view={view}
+          show={filters}
+          options={options}
+          labels={labels}
+          onChange={change}
+          onReset={() => change({}, true)}
+        />
       )}
       <p role="status" className="muted">
         {fetching ? d.updating : stats.isError || changes.isError ? d.failed : ""}

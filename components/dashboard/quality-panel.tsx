@@ -20,7 +20,8 @@ export function QualityPanel({
   quality: Quality;
   /** One mesa (a mesa page): its follow-up body is shown. Several: a table per mesa. */
   byMesa: Stats["byMesa"];
-  listHref: (mesaSlug: string, fact: QualityFilter) => string;
+  /** The list of a figure's commitments; null when the figures are of a past day. */
+  listHref: ((mesaSlug: string, fact: QualityFilter) => string) | null;
   labels: DashboardLabels;
   f: Formatter;
 }) {
@@ -34,7 +35,7 @@ export function QualityPanel({
       <ul className="totals">
         {QUALITY_FILTERS.map((fact) => (
           <li key={fact} data-quality={fact}>
-            <a href={single ? listHref(single.slug, fact) : "#quality-by-mesa"}>{q[fact]}</a>
+            {listHref ? <a href={single ? listHref(single.slug, fact) : "#quality-by-mesa"}>{q[fact]}</a> : q[fact]}
             <strong>{share(quality[fact], quality.total)}</strong>
           </li>
         ))}
@@ -70,7 +71,11 @@ export function QualityPanel({
                   <td className="num">{f.number(mesa.quality.total)}</td>
                   {QUALITY_FILTERS.map((fact) => (
                     <td key={fact} className="num">
-                      <a href={listHref(mesa.slug, fact)}>{f.number(mesa.quality[fact])}</a>
+                      {listHref ? (
+                        <a href={listHref(mesa.slug, fact)}>{f.number(mesa.quality[fact])}</a>
+                      ) : (
+                        f.number(mesa.quality[fact])
+                      )}
                     </td>
                   ))}
                   <td>{mesa.followUpBody ?? q.noFollowUpBody}</td>

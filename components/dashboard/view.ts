@@ -4,7 +4,8 @@ import { THEMES, type Theme } from "@/db/enums";
 // server). Read here without zod to keep the client bundle small: a bad value is dropped, as
 // the server's lenient parse drops it.
 
-export const VIEW_KEYS = ["mesa", "party", "theme", "asOf", "since"] as const;
+const VIEW_KEYS = ["mesa", "party", "theme", "asOf", "since"] as const;
+type ViewKey = (typeof VIEW_KEYS)[number];
 export type View = { mesa?: string; party?: string; theme?: Theme; asOf?: string; since?: string };
 export type ScopeFilter = "mesa" | "party" | "theme";
 
@@ -25,10 +26,13 @@ export function viewOf(search: URLSearchParams): View {
   };
 }
 
-/** The URL `search` with the view's keys replaced by `view`'s values (other keys kept). */
-export function withView(search: string, view: View): string {
+/**
+ * The URL `search` with `keys` (by default all of a view's) set to `view`'s values; other keys
+ * are kept (the mesa list's, the commitments table's).
+ */
+export function withView(search: string, view: View, keys: readonly ViewKey[] = VIEW_KEYS): string {
   const params = new URLSearchParams(search);
-  for (const key of VIEW_KEYS) {
+  for (const key of keys) {
     const value = view[key];
     if (value) params.set(key, value);
     else params.delete(key);
