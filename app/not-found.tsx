@@ -1,5 +1,5 @@
 import { NotFoundView } from "@/components/layout/not-found-view";
-import { SiteChrome } from "@/components/layout/site-chrome";
+import { SiteChrome } from "@/app/(site)/site-chrome";
 
 /** Unmatched URLs: rendered in the root layout alone, so it brings the site's chrome itself. */
 export default function NotFound() {

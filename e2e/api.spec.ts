@@ -49,6 +49,7 @@ test("a bad API parameter gets a 400 JSON error naming it, never a 500", async (
     ["/api/v1/changes", "from"],
     ["/api/v1/changes?from=2025-05-02&to=2025-05-01", "to"],
     ["/api/v1/changes?from=2025-01-01&mesa=no-existe", "mesa"],
+    ["/api/v1/changes?from=2999-01-01", "from"],
   ];
   for (const [url, param] of cases) {
     const response = await request.get(url);

@@ -1,4 +1,4 @@
-import { SiteChrome } from "@/components/layout/site-chrome";
+import { SiteChrome } from "@/app/(site)/site-chrome";
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return <SiteChrome>{children}</SiteChrome>;

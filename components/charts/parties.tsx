@@ -19,7 +19,7 @@ import {
 } from "./tables";
 
 /** The chart shows this many parties at most; the table shows them all. */
-export const TOP_PARTIES = 10;
+const TOP_PARTIES = 10;
 
 const isPartySort = (key: string): key is PartySort => (PARTY_SORTS as readonly string[]).includes(key);
 

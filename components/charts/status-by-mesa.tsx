@@ -5,10 +5,11 @@ import { ChartFigure, type ChartProps } from "./chart-figure";
 import { STATUS_COLOURS } from "./palette";
 import { stackedBarsSize } from "./geometry";
 import { StackedBars } from "./plots";
-import { STATUS_ORDER, rowObjects, statusByMesaTable, type ChartLabels } from "./tables";
+import { STATUSES } from "@/db/enums";
+import { rowObjects, statusByMesaTable, type ChartLabels } from "./tables";
 
 export const statusSeries = (labels: ChartLabels) =>
-  STATUS_ORDER.map((status) => ({ key: status, label: labels.status[status], ...STATUS_COLOURS[status] }));
+  STATUSES.map((status) => ({ key: status, label: labels.status[status], ...STATUS_COLOURS[status] }));
 
 /** Each mesa's commitments by status, as stacked horizontal bars (issue 8). */
 export function StatusByMesaChart({ stats, ...props }: ChartProps & { stats: Pick<Stats, "byMesa"> }) {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { STATUSES } from "@/db/enums";
 import type { PartyStanding, Stats } from "@/db/queries/stats";
 import { en } from "@/i18n/messages/en";
 import { es } from "@/i18n/messages/es";
 import {
   CHART_IDS,
   CHART_TABLES,
-  STATUS_ORDER,
   chartLabels,
   csvRecords,
   partiesTable,
@@ -88,10 +86,6 @@ const stats: Stats = {
 const es_ = chartLabels(es);
 
 describe("chart tables", () => {
-  it("lists the statuses in the contract's order", () => {
-    expect(STATUS_ORDER).toEqual(STATUSES);
-  });
-
   it("gives every chart a table whose rows have one cell per column", () => {
     for (const id of CHART_IDS) {
       const table = CHART_TABLES[id](stats, es_);

@@ -1,5 +1,5 @@
-import type { Status } from "@/db/enums";
-import type { PartyStanding, Standing as StatsStanding, Stats } from "@/db/queries/stats";
+import { STATUSES } from "@/db/enums";
+import type { PartyStanding, Standing, Stats } from "@/db/queries/stats";
 import type { Messages } from "@/i18n/messages/es";
 
 // The numbers behind each dashboard chart as one table: the HTML table under the chart, the
@@ -22,30 +22,18 @@ export type Cell = string | number | null;
 /** The first column names the row (a mesa, a party, a month…); the others are figures. */
 export type ChartTable = { columns: Column[]; rows: Cell[][] };
 
-/** CONTRACT §1 order (db/enums STATUSES, which components may not import at run time). */
-export const STATUS_ORDER = [
-  "pending",
-  "in_progress",
-  "partial",
-  "fulfilled",
-  "broken",
-  "superseded",
-] as const satisfies readonly Status[];
-
-type Standing = StatsStanding;
-
 function statusTable(first: Column, groups: { name: string; standing: Standing }[], labels: ChartLabels): ChartTable {
   return {
     columns: [
       first,
-      ...STATUS_ORDER.map((status): Column => ({ key: status, label: labels.status[status], kind: "count" })),
+      ...STATUSES.map((status): Column => ({ key: status, label: labels.status[status], kind: "count" })),
       { key: "total", label: labels.total, kind: "count" },
       { key: "overdue", label: labels.parties.overdue, kind: "count" },
       { key: "complianceRate", label: labels.parties.complianceRate, kind: "rate" },
     ],
     rows: groups.map(({ name, standing }) => [
       name,
-      ...STATUS_ORDER.map((status) => standing.counts[status]),
+      ...STATUSES.map((status) => standing.counts[status]),
       standing.total,
       standing.overdue,
       standing.complianceRate,

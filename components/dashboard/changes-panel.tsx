@@ -2,6 +2,7 @@ import { CHANGE_KINDS, type ChangeKind } from "@/db/enums";
 import type { Changes } from "@/db/queries/changes";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/fill";
+import { CommitmentItem } from "./commitment-item";
 import type { DashboardLabels } from "./labels";
 
 const HEADINGS: Record<ChangeKind, "newlyFulfilled" | "newlyBroken" | "newlyOverdue"> = {
@@ -29,22 +30,20 @@ export function ChangesPanel({ changes, labels, f }: { changes: Changes; labels:
               ) : (
                 <ul className="change-list">
                   {items.map((item) => (
-                    <li key={item.id}>
-                      <a href={`/commitments/${item.id}`}>
-                        {item.code} · {item.title}
-                      </a>{" "}
+                    <CommitmentItem key={item.id} item={item}>
                       <span className="muted">
-                        {item.mesa.name} ·{" "}
                         {fill(d.beforeAfter, {
                           before: item.before ? labels.status[item.before] : d.notMadeYet,
                           after: labels.status[item.after],
                         })}
                       </span>
-                    </li>
+                    </CommitmentItem>
                   ))}
                 </ul>
               )}
-              {total > items.length && <p className="muted">{fill(d.more, { shown: items.length, total })}</p>}
+              {total > items.length && (
+                <p className="muted">{fill(d.more, { shown: f.number(items.length), total: f.number(total) })}</p>
+              )}
             </section>
           );
         })}

@@ -1,6 +1,7 @@
 import type { OverdueCommitment } from "@/db/queries/overdue";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/fill";
+import { CommitmentItem } from "./commitment-item";
 import type { DashboardLabels } from "./labels";
 
 /** The scope's longest overdue commitments, with how long past their deadline. */
@@ -22,15 +23,12 @@ export function OverdueList({
       ) : (
         <ol className="change-list">
           {items.map((item) => (
-            <li key={item.id}>
-              <a href={`/commitments/${item.id}`}>
-                {item.code} · {item.title}
-              </a>{" "}
+            <CommitmentItem key={item.id} item={item}>
               <span className="muted">
-                {item.mesa.name} · {d.dueOn} {f.date(item.dueOn)} ·{" "}
+                {d.dueOn} {f.date(item.dueOn)} ·{" "}
               </span>
               <strong>{fill(d.daysOverdue, { n: f.number(item.daysOverdue) })}</strong>
-            </li>
+            </CommitmentItem>
           ))}
         </ol>
       )}

@@ -22,8 +22,6 @@ export function MesaFacts({ mesa, m, f }: { mesa: MesaProfile; m: Messages; f: F
           <dd>{mesa.conveningBody}</dd>
         </>
       )}
-      <dt>{m.mesa.followUpBody}</dt>
-      <dd>{mesa.followUpBody ?? m.mesa.noFollowUpBody}</dd>
       {mesa.sourceLinks.length > 0 && (
         <>
           <dt>{m.mesa.sources}</dt>

@@ -21,16 +21,10 @@ export function searchOf(params: Record<string, string | number | boolean | unde
   return search.toString();
 }
 
-export class FetchError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
 async function getJson<T>(path: string, params: Record<string, string | number | boolean | undefined>): Promise<T> {
   const search = searchOf(params);
   const response = await fetch(search ? `${path}?${search}` : path, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new FetchError(response.status);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 

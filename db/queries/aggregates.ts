@@ -18,7 +18,8 @@ export function referenceDay(asOf?: string): string {
 }
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
-const OPEN = inList(OPEN_STATUSES);
+/** The open statuses as an SQL list, for `status IN (${OPEN})`. */
+export const OPEN = inList(OPEN_STATUSES);
 
 /** Where figures read from: the commitments as they are, or their history (status_spans). */
 type Source = typeof commitments | typeof statusSpans;

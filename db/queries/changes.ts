@@ -5,10 +5,10 @@ import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
 import { CHANGE_KINDS, type ChangeKind, type Status } from "../enums";
-import { endOfDayInstant, OPEN_STATUSES } from "../rules";
+import { endOfDayInstant } from "../rules";
 import { commitments, mesas, statusSpans } from "../schema";
 import { cachedFigures } from "../cache/figures";
-import { scopeWhere, type FigureScope } from "./aggregates";
+import { OPEN, scopeWhere, type FigureScope } from "./aggregates";
 
 // "What changed" between two days ("before and after a meeting"): the commitments whose state
 // at the end of `to` differs from the one at the end of `from`, read from history like `asOf`.
@@ -31,8 +31,6 @@ export type Changes = {
   /** Per kind: how many, and the first `limit` in mesa and code order. */
   newly: Record<ChangeKind, { total: number; items: ChangedCommitment[] }>;
 };
-
-const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * Newly fulfilled: fulfilled at `to`, not at `from`; newly broken likewise; newly overdue:

@@ -3,9 +3,8 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { differenceInCalendarDays } from "date-fns";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { OPEN_STATUSES } from "../rules";
 import { commitments, mesas } from "../schema";
-import { atDay, figureSource, idOf, referenceDay, scopeWhere, type FigureScope } from "./aggregates";
+import { atDay, figureSource, idOf, OPEN, referenceDay, scopeWhere, type FigureScope } from "./aggregates";
 
 export type OverdueCommitment = {
   id: number;
@@ -15,8 +14,6 @@ export type OverdueCommitment = {
   dueOn: string;
   daysOverdue: number;
 };
-
-const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /** The scope's commitments overdue longest at the reference day, oldest deadline first. */
 export function oldestOverdue(viewer: Viewer, scope: FigureScope, limit = 10): OverdueCommitment[] {

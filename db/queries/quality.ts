@@ -3,18 +3,16 @@ import { and, count, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
-import { endOfDayInstant, OPEN_STATUSES, shiftDate } from "../rules";
+import { endOfDayInstant, shiftDate } from "../rules";
 import { evidence, statusChanges } from "../schema";
-import { atDay, figureSource, idOf, referenceDay, scopeWhere, type FigureScope } from "./aggregates";
+import { atDay, figureSource, idOf, OPEN, referenceDay, scopeWhere, type FigureScope } from "./aggregates";
 import type { Quality } from "./stats";
 
 // CONTRACT §1 agreement quality, counted by SQLite like the other figures (./aggregates.ts):
 // facts about the agreements themselves, shown beside compliance, never a status.
 
 /** How long an open commitment may go without a status change or accepted evidence. */
-export const STALE_DAYS = 365;
-
-const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+const STALE_DAYS = 365;
 
 /**
  * The quality conditions for the scope at its reference day, as SQL over the figure source:
@@ -73,6 +71,6 @@ export function qualityOf(viewer: Viewer, scope: FigureScope): Quality {
   return sumQuality(qualityByMesa(viewer, scope).values());
 }
 
-export function emptyQuality(): Quality {
+function emptyQuality(): Quality {
   return { total: 0, withoutDeadline: 0, withoutAcceptedEvidence: 0, staleOpen: 0 };
 }

@@ -103,7 +103,6 @@ export const en: Messages = {
     mesasTableCaption: "Dialogue tables ({total} results)",
     noMesas: "No dialogue table matches the filters.",
     asTable: "Show the tables in a sortable, filterable table",
-    asCards: "Show as cards",
     mesasPagination: "Pages of the list of tables",
   },
   mesa: {
@@ -111,8 +110,6 @@ export const en: Messages = {
     location: "Location",
     convenedOn: "Convened on",
     conveningBody: "Convened by",
-    followUpBody: "Follow-up of the agreements",
-    noFollowUpBody: "No follow-up body is named",
     sources: "Sources",
     parties: "Participants",
     meetings: "Meetings",
@@ -238,7 +235,6 @@ export const en: Messages = {
     mesas: "Dialogue tables it takes part in or has commitments at",
     role: "Role at the table",
     noRole: "No formal role",
-    commitments: "See its commitments",
   },
   notFound: {
     title: "We could not find this page",

@@ -103,7 +103,6 @@ export const es = {
     mesasTableCaption: "Mesas de diálogo ({total} resultados)",
     noMesas: "Ninguna mesa coincide con los filtros.",
     asTable: "Ver las mesas en una tabla para ordenarlas y filtrarlas",
-    asCards: "Ver como tarjetas",
     mesasPagination: "Páginas de la lista de mesas",
   },
   mesa: {
@@ -111,8 +110,6 @@ export const es = {
     location: "Ubicación",
     convenedOn: "Instalada el",
     conveningBody: "Convocada por",
-    followUpBody: "Seguimiento de los acuerdos",
-    noFollowUpBody: "No se nombra una instancia de seguimiento",
     sources: "Fuentes",
     parties: "Participantes",
     meetings: "Sesiones",
@@ -237,7 +234,6 @@ export const es = {
     mesas: "Mesas en las que participa o tiene compromisos",
     role: "Rol en la mesa",
     noRole: "Sin rol formal",
-    commitments: "Ver sus compromisos",
   },
   notFound: {
     title: "No encontramos esta página",

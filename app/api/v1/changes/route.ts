@@ -3,14 +3,20 @@ import { changesParamsSchema } from "@/db/queries/filters";
 import { getChanges } from "@/db/queries/changes";
 import { referenceDay } from "@/db/queries/aggregates";
 import { resolveScope } from "@/db/queries/scope";
+import { CommandError } from "@/db/commands/errors";
 import { getApiViewer } from "@/db/session";
 import { parseQuery, respond } from "../respond";
 
 /** What changed between two days (README: API beyond the contract). */
 export function GET(request: Request) {
   return respond(async () => {
-    const { from, to, ...params } = parseQuery(request, changesParamsSchema);
+    const { from, to = referenceDay(), ...params } = parseQuery(request, changesParamsSchema);
+    if (from > to) {
+      throw new CommandError(400, "invalid_parameters", "`from` must not be after today.", [
+        { path: "from", code: "invalid_date" },
+      ]);
+    }
     const scope = resolveScope(params);
-    return NextResponse.json(await getChanges(await getApiViewer(), scope, from, to ?? referenceDay()));
+    return NextResponse.json(await getChanges(await getApiViewer(), scope, from, to));
   });
 }
