@@ -1,18 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newCommitment, pageAs, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { commitmentOnLasBambas, pageAs, signIn } from "./support";
 
 // Server state the browser keeps fresh (TanStack Query): the review queue's count and the
 // monitor's list change in the open page, without a reload.
-
-/** A fresh commitment on las-bambas (monitor A's and commissioner A's mesa), made by the admin. */
-async function commitmentOnLasBambas(browser: Browser, overrides: Record<string, unknown> = {}) {
-  const admin = await pageAs(browser, "admin");
-  const created = await admin.request.post("/api/v1/commitments", { data: newCommitment(overrides) });
-  expect(created.status()).toBe(201);
-  const { id, code } = (await created.json()) as { id: number; code: string };
-  await admin.context().close();
-  return { id, code };
-}
 
 /** Marks the document: the mark is gone if the page reloads. */
 async function markDocument(page: Page) {

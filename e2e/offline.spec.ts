@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
-import { newCommitment, pageAs, signIn } from "./support";
+import { expect, test, type Page, type Route } from "@playwright/test";
+import { commitmentOnLasBambas, pageAs, signIn } from "./support";
 
 // A monitor in the field: a phone-sized screen, a photo, and a connection that comes and goes.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -10,16 +10,6 @@ const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
 );
-
-/** A fresh commitment on las-bambas, monitor A's mesa, made by the admin through the API. */
-async function commitmentOnLasBambas(browser: Browser, overrides: Record<string, unknown> = {}) {
-  const admin = await pageAs(browser, "admin");
-  const created = await admin.request.post("/api/v1/commitments", { data: newCommitment(overrides) });
-  expect(created.status()).toBe(201);
-  const { id, code } = (await created.json()) as { id: number; code: string };
-  await admin.context().close();
-  return { id, code };
-}
 
 type Evidence = { summary: string; kind: string; suggestedStatus: string | null; files: { name: string }[] };
 

@@ -31,3 +31,13 @@ export const newCommitment = (overrides: Record<string, unknown> = {}) => ({
   dueOn: null,
   ...overrides,
 });
+
+/** A fresh commitment on las-bambas (monitor A's and commissioner A's mesa), made by the admin. */
+export async function commitmentOnLasBambas(browser: Browser, overrides: Record<string, unknown> = {}) {
+  const admin = await pageAs(browser, "admin");
+  const created = await admin.request.post("/api/v1/commitments", { data: newCommitment(overrides) });
+  expect(created.status()).toBe(201);
+  const { id, code } = (await created.json()) as { id: number; code: string };
+  await admin.context().close();
+  return { id, code };
+}

@@ -4,10 +4,10 @@ import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { STATUSES, THEMES, type Status } from "../enums";
 import { endOfDayInstant, isOpen, shiftDate, statusAt, tally, tallyByParty as rulesByParty, todayIn } from "../rules";
-import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
+import { commitmentParties, commitments, evidence, statusChanges } from "../schema";
 import { loadDemo } from "../seed/demo";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
-import { rawRows, visibleTo, type Raw } from "../testing/raw-rows";
+import { allIds, rawRows, visibleTo, type Raw } from "../testing/raw-rows";
 import {
   countsAtDays,
   dueWithin,
@@ -131,16 +131,7 @@ describe("on the demo set", () => {
   beforeAll(async () => {
     await loadDemo(getDb(), today);
     rows = rawRows();
-    mesaIds = getDb()
-      .select({ id: mesas.id })
-      .from(mesas)
-      .all()
-      .map((m) => m.id);
-    partyIds = getDb()
-      .select({ id: parties.id })
-      .from(parties)
-      .all()
-      .map((p) => p.id);
+    ({ mesaIds, partyIds } = allIds());
   });
 
   const viewers = (): Viewer[] => [

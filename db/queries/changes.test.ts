@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { endOfDayInstant, isOverdue, shiftDate, statusAt, todayIn } from "../rules";
-import { mesas, parties } from "../schema";
 import { loadDemo } from "../seed/demo";
-import { rawRows, visibleTo, type Raw } from "../testing/raw-rows";
+import { allIds, rawRows, visibleTo, type Raw } from "../testing/raw-rows";
 import { CHANGE_KINDS, type ChangeKind } from "../enums";
 import { changesBetween } from "./changes";
 
@@ -48,16 +47,7 @@ describe("changes between two days, on the demo set", () => {
   beforeAll(async () => {
     await loadDemo(getDb(), today);
     rows = rawRows();
-    mesaIds = getDb()
-      .select({ id: mesas.id })
-      .from(mesas)
-      .all()
-      .map((m) => m.id);
-    partyIds = getDb()
-      .select({ id: parties.id })
-      .from(parties)
-      .all()
-      .map((p) => p.id);
+    ({ mesaIds, partyIds } = allIds());
   });
 
   it("lists exactly the commitments whose replayed state changed, for every viewer and scope", () => {

@@ -1,6 +1,6 @@
 import type { Viewer } from "../access";
 import { getDb } from "../client";
-import { commitmentParties, commitments, evidence, statusChanges } from "../schema";
+import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
 
 // Tests recount figures from the raw rows, independently of the SQL under test.
 
@@ -24,4 +24,21 @@ export type Raw = ReturnType<typeof rawRows>[number];
 
 export function visibleTo(viewer: Viewer, c: Raw) {
   return viewer?.role === "admin" || c.visibility === "public" || !!viewer?.mesaIds.includes(c.mesaId);
+}
+
+/** The ids of every mesa and party, in insertion order. */
+export function allIds() {
+  const db = getDb();
+  return {
+    mesaIds: db
+      .select({ id: mesas.id })
+      .from(mesas)
+      .all()
+      .map((m) => m.id),
+    partyIds: db
+      .select({ id: parties.id })
+      .from(parties)
+      .all()
+      .map((p) => p.id),
+  };
 }
