@@ -144,3 +144,14 @@ test("on a mesa page the dashboard's dates leave the commitments table's filters
   await expect(dates.getByLabel("Comparar desde")).toHaveValue("2025-01-01");
   await expect(page.locator("[data-change]")).toHaveCount(3);
 });
+
+test("a link with a party that does not exist shows the whole set, as the server read it", async ({
+  page,
+  request,
+}) => {
+  const all = await statsOf(request, "");
+  await page.goto("/?party=nadie&asOf=2025-02-31");
+  await expect(tableRows(page, "status-by-mesa")).toHaveCount(all.byMesa.length);
+  await expect(page.locator('[data-status="overdue"] strong').first()).toHaveText(String(all.overdue));
+  await expect(page.getByText("No se pudieron cargar las cifras")).toHaveCount(0);
+});

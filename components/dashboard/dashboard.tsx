@@ -78,24 +78,31 @@ export function Dashboard({
   const f = useMemo(() => formatterFor(locale, timeZone), [locale, timeZone]);
   const d = labels.dashboard;
 
-  const scope = {
-    mesa: fixed.mesa ?? (filters.includes("mesa") ? view.mesa : undefined),
-    party: fixed.party ?? (filters.includes("party") ? view.party : undefined),
-    theme: filters.includes("theme") ? view.theme : undefined,
-  };
-  const statsParams: DashboardParams = { ...scope, asOf: view.asOf };
+  // Until the reader changes the view, it is the one the server rendered: the server has already
+  // dropped what it could not use (a slug naming nothing, an impossible date).
+  const [changed, setChanged] = useState(false);
+  const statsParams: DashboardParams = changed
+    ? {
+        mesa: fixed.mesa ?? (filters.includes("mesa") ? view.mesa : undefined),
+        party: fixed.party ?? (filters.includes("party") ? view.party : undefined),
+        theme: filters.includes("theme") ? view.theme : undefined,
+        asOf: view.asOf,
+      }
+    : initial.statsParams;
+  const { asOf, ...scope } = statsParams;
+  const since = changed ? view.since : initial.changes?.from;
   const sameAsServer = searchOf(statsParams) === searchOf(initial.statsParams);
   const stats = useQuery({
     ...statsQuery(statsParams),
     initialData: sameAsServer ? initial.stats : undefined,
     placeholderData: keepPreviousData,
   });
-  const to = view.asOf ?? stats.data?.day;
-  const changesParams = view.since && to && view.since <= to ? { ...scope, from: view.since, to: view.asOf } : null;
+  const to = asOf ?? stats.data?.day;
+  const changesParams = since && to && since <= to ? { ...scope, from: since, to: asOf } : null;
   const changes = useQuery({
     ...changesQuery(changesParams ?? { from: "" }),
     enabled: changesParams !== null,
-    initialData: (sameAsServer && initial.changes?.from === view.since && initial.changes) || undefined,
+    initialData: (sameAsServer && initial.changes?.from === since && initial.changes) || undefined,
     placeholderData: keepPreviousData,
   });
 
@@ -103,7 +110,10 @@ export function Dashboard({
   // view changes otherwise (back and forward, the reset link).
   const [formKey, setFormKey] = useState(0);
   useEffect(() => {
-    const remount = () => setFormKey((k) => k + 1);
+    const remount = () => {
+      setFormKey((k) => k + 1);
+      setChanged(true);
+    };
     window.addEventListener("popstate", remount);
     return () => window.removeEventListener("popstate", remount);
   }, []);
@@ -113,13 +123,14 @@ export function Dashboard({
     // Next.js keeps useSearchParams in step with the history API: no navigation, no reload. Only
     // this dashboard's keys change: on a mesa page `party` and `theme` are the table's.
     window.history.pushState(null, "", `${path}${withView(window.location.search, next, owned)}#dashboard`);
+    setChanged(true);
     if (remount) setFormKey((k) => k + 1);
   };
 
   const data = stats.data;
   const fetching = stats.isFetching || changes.isFetching;
   // The lists show today: a past day's figures are not links to them.
-  const listHref = view.asOf
+  const listHref = asOf
     ? null
     : (mesaSlug: string, fact: QualityFilter) =>
         `/mesas/${mesaSlug}?${searchOf({ quality: fact, party: scope.party, theme: scope.theme })}#commitments`;
@@ -164,7 +175,7 @@ export function Dashboard({
         <>
           <p className="figures-day">
             {fill(d.figuresOn, { day: f.date(data.day) })}
-            {view.asOf ? "" : ` (${d.today})`}
+            {asOf ? "" : ` (${d.today})`}
           </p>
           <StatusTotals
             counts={{ ...data.counts, overdue: data.overdue }}
@@ -189,7 +200,7 @@ export function Dashboard({
             mesa: fixed.mesa ? undefined : scope.mesa,
             party: fixed.party ? undefined : scope.party,
             theme: scope.theme,
-            asOf: view.asOf,
+            asOf,
           })}`}
           title={embed.title}
           labels={labels}
