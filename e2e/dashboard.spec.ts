@@ -155,3 +155,16 @@ test("a link with a party that does not exist shows the whole set, as the server
   await expect(page.locator('[data-status="overdue"] strong').first()).toHaveText(String(all.overdue));
   await expect(page.getByText("No se pudieron cargar las cifras")).toHaveCount(0);
 });
+
+test("sorting the party table keeps the order in the URL, and the link restores it", async ({ page, request }) => {
+  const all = await statsOf(request, "");
+  const byName = [...all.byParty].sort((a, b) => a.name.localeCompare(b.name, "es"));
+  await page.goto("/");
+  const parties = page.locator('figure[data-chart="parties"]');
+  await parties.getByRole("button", { name: /^Entidad/ }).click();
+  await expect(page).toHaveURL(/psort=party&pdir=asc/);
+  await expect(tableRows(page, "parties").first().locator("th")).toHaveText(byName[0].name);
+  await page.reload();
+  await expect(tableRows(page, "parties").first().locator("th")).toHaveText(byName[0].name);
+  await expect(parties.locator('th[aria-sort="ascending"]')).toHaveCount(1);
+});

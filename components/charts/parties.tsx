@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { fill } from "@/i18n/fill";
 import type { Stats } from "@/db/queries/stats";
@@ -21,7 +22,12 @@ import {
 /** The chart shows this many parties at most; the table shows them all. */
 const TOP_PARTIES = 10;
 
-const isPartySort = (key: string): key is PartySort => (PARTY_SORTS as readonly string[]).includes(key);
+const isPartySort = (key: string | null): key is PartySort => (PARTY_SORTS as readonly string[]).includes(key ?? "");
+
+function orderOf(by: string | null, dir: string | null): PartyOrder {
+  if (!isPartySort(by)) return DEFAULT_PARTY_ORDER;
+  return { by, dir: dir === "asc" || dir === "desc" ? dir : firstDirection(by) };
+}
 
 /**
  * Overdue and broken commitments per responsible party, as stacked bars, over a table whose
@@ -30,7 +36,9 @@ const isPartySort = (key: string): key is PartySort => (PARTY_SORTS as readonly 
 export function PartiesChart({ stats, ...props }: ChartProps & { stats: Pick<Stats, "byParty"> }) {
   const { labels, locale } = props;
   const l = labels.parties;
-  const [order, setOrder] = useState<PartyOrder>(DEFAULT_PARTY_ORDER);
+  // The order is part of the view (CONTRACT §4): `psort` and `pdir` in the URL.
+  const search = useSearchParams();
+  const [order, setOrder] = useState<PartyOrder>(() => orderOf(search.get("psort"), search.get("pdir")));
   const table = partiesTable(stats, labels, order);
   const shown = { ...table, rows: table.rows.slice(0, TOP_PARTIES) };
   const series = [
@@ -40,9 +48,13 @@ export function PartiesChart({ stats, ...props }: ChartProps & { stats: Pick<Sta
   const topNote = fill(l.top, { n: TOP_PARTIES, total: table.rows.length });
   const sortBy = (key: string) => {
     if (!isPartySort(key)) return;
-    setOrder((o) =>
-      o.by === key ? { by: key, dir: o.dir === "asc" ? "desc" : "asc" } : { by: key, dir: firstDirection(key) },
-    );
+    const next: PartyOrder =
+      order.by === key ? { by: key, dir: order.dir === "asc" ? "desc" : "asc" } : { by: key, dir: firstDirection(key) };
+    setOrder(next);
+    const params = new URLSearchParams(window.location.search);
+    params.set("psort", next.by);
+    params.set("pdir", next.dir);
+    window.history.replaceState(null, "", `?${params}${window.location.hash}`);
   };
   return (
     <ChartFigure
