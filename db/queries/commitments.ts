@@ -46,7 +46,7 @@ export const dtoColumns = {
 
 type DtoRow = Omit<CommitmentDto, "responsibleParties" | "overdue">;
 
-function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today: string): SQL {
+export function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today: string): SQL {
   const db = getDb();
   return and(
     visibleCommitments(viewer),

@@ -28,6 +28,9 @@ export const commitmentFiltersSchema = z.object({
 });
 export type CommitmentFilters = z.output<typeof commitmentFiltersSchema>;
 
+/** The open-data export: the list's filters, every page. */
+export const exportFiltersSchema = commitmentFiltersSchema.omit({ page: true, pageSize: true });
+
 /** `?page=` of a paginated page; 1 when absent. */
 export const pageParamSchema = z.object({
   page: optional(z.coerce.number().int().min(1).max(1_000_000)).transform((v) => v ?? 1),

@@ -1,0 +1,85 @@
+import { stringify } from "csv-stringify/sync";
+import { siteOrigin } from "@/app/site-origin";
+import { exportCommitments, type ExportRow } from "@/db/queries/export";
+import { exportFiltersSchema } from "@/db/queries/filters";
+import { resolveScope } from "@/db/queries/scope";
+import { getApiViewer } from "@/db/session";
+import { parseQuery, respond } from "../respond";
+
+/** CONTRACT §6, exactly: the header and each row's cells. */
+const COLUMNS = [
+  "id",
+  "mesa",
+  "code",
+  "title",
+  "theme",
+  "responsible_parties",
+  "lead_party",
+  "made_on",
+  "due_on",
+  "status",
+  "overdue",
+  "evidence_count",
+  "last_change_on",
+  "recurrence",
+  "ends_on",
+  "url",
+] as const;
+
+function record(row: ExportRow, origin: string): Record<(typeof COLUMNS)[number], string | number> {
+  return {
+    id: row.id,
+    mesa: row.mesa,
+    code: row.code,
+    title: row.title,
+    theme: row.theme,
+    responsible_parties: row.parties.join(";"),
+    lead_party: row.lead ?? "",
+    made_on: row.madeOn,
+    due_on: row.dueOn ?? "",
+    status: row.status,
+    overdue: String(row.overdue),
+    evidence_count: row.evidenceCount,
+    last_change_on: row.lastChangeOn ?? "",
+    // Recurring commitments come with issue 10: until then none is.
+    recurrence: "",
+    ends_on: "",
+    url: `${origin}/commitments/${row.id}`,
+  };
+}
+
+/**
+ * Every commitment the reader may see that matches the list's filters, as CSV (CONTRACT §6):
+ * UTF-8 with a BOM (spreadsheets then read the accents right), RFC 4180, streamed a batch at a
+ * time so that memory stays flat whatever the size.
+ */
+export function GET(request: Request) {
+  return respond(async () => {
+    const filters = parseQuery(request, exportFiltersSchema);
+    resolveScope(filters); // an unknown mesa or party slug is a 400, as in the list
+    const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
+    const batches = exportCommitments(viewer, filters);
+    const encoder = new TextEncoder();
+    let first = true;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = batches.next();
+        const rows = next.done ? [] : next.value.map((row) => record(row, origin));
+        if (first || rows.length > 0) {
+          controller.enqueue(encoder.encode(stringify(rows, { header: first, columns: [...COLUMNS], bom: first })));
+          first = false;
+        }
+        if (next.done) controller.close();
+      },
+      cancel() {
+        batches.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="commitments.csv"',
+      },
+    });
+  });
+}
