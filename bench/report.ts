@@ -1,6 +1,7 @@
 // bench/results/latest.{json,md}: the figures, the issue's targets, and the machine.
 import fs from "node:fs";
 import os from "node:os";
+import type { ExportResult } from "./export";
 import type { EndpointTiming } from "./http";
 import type { LighthouseScore } from "./lighthouse";
 import type { LoadResult } from "./load";
@@ -15,6 +16,7 @@ export type Results = {
   ratios: Ratio[];
   checks: { path: string; problems: string[] }[];
   load: LoadResult[];
+  exported: ExportResult;
   weight: Weight[];
   lighthouse: LighthouseScore[] | null;
 };
@@ -84,6 +86,14 @@ export function markdown(r: Results): string {
       `| \`${l.path}\` | ${l.connections} | ${l.requestsPerSecond} | ${l.p95} | ${l.p97_5} | ${l.non2xx} / ${l.errors} / ${l.timeouts} | ≥ 1000 req/s | ${met(l.requestsPerSecond >= 1000 && l.non2xx === 0)} |`,
     );
   }
+  const e = r.exported;
+  const growth = e.peakRssMB - e.rssMB;
+  lines.push(
+    "",
+    "| open data export | rows | MB | ms | server memory MB (before → peak) | target | |",
+    "| --- | ---: | ---: | ---: | --- | --- | --- |",
+    `| \`${e.path}\` | ${e.rows} | ${e.megabytes} | ${e.ms} | ${e.rssMB} → ${e.peakRssMB} | < 5 s, < 200 MB more | ${met(e.ms < 5000 && growth < 200)} |`,
+  );
   lines.push(
     "",
     "| front end | first-load JS (gzip KB) | scripts | Lighthouse mobile | target | |",

@@ -14,6 +14,7 @@ import { rawMesas, rawStats, timeQuery, type Scope } from "./raw-sql";
 import { markdown, machine, writeResults, type Ratio, type Results } from "./report";
 import { ensureBuild, startServer, type Server } from "./server";
 import { round } from "./stats";
+import { measureExport } from "./export";
 import { firstLoadJs, type Weight } from "./weight";
 
 const values = parse({
@@ -162,6 +163,11 @@ async function measure(server: Server, c: Context): Promise<Results> {
     console.log(`autocannon ${p} (50 connections, 10 s)…`);
     load.push(await loadTest(server.base, p));
   }
+  console.log("export /api/v1/commitments.csv…");
+  const exported = await measureExport(server.base, server.pid, "/api/v1/commitments.csv");
+  console.log(
+    `export: ${exported.rows} rows in ${exported.ms} ms, server ${exported.rssMB} → ${exported.peakRssMB} MB`,
+  );
   const weight: Weight[] = [];
   for (const p of [paths.home, paths.mesa]) weight.push(await firstLoadJs(server.base, p));
   let scores: LighthouseScore[] | null = null;
@@ -180,6 +186,7 @@ async function measure(server: Server, c: Context): Promise<Results> {
     ratios,
     checks,
     load,
+    exported,
     weight,
     lighthouse: scores,
   };

@@ -16,7 +16,7 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-export type Server = { base: string; stop: () => Promise<void> };
+export type Server = { base: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(port: number, databaseFile: string): Promise<Server> {
   const child: ChildProcess = spawn(next, ["start", "-p", String(port)], {
@@ -50,7 +50,7 @@ export async function startServer(port: number, databaseFile: string): Promise<S
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, pid: child.pid!, stop };
 }
 
 /** Polls a static file (it computes no figures, so the first page request stays cold). */
