@@ -106,6 +106,7 @@ export const en: Messages = {
     mesasPagination: "Pages of the list of tables",
   },
   mesa: {
+    downloadCsv: "Download these commitments (CSV, every page)",
     dashboard: "Dashboard",
     location: "Location",
     convenedOn: "Convened on",

@@ -107,6 +107,7 @@ export const es = {
   },
   mesa: {
     dashboard: "Resumen de la mesa",
+    downloadCsv: "Descargar estos compromisos (CSV, todas las páginas)",
     location: "Ubicación",
     convenedOn: "Instalada el",
     conveningBody: "Convocada por",

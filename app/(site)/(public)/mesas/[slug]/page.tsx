@@ -130,6 +130,11 @@ async function MesaCommitments({ viewer, filters, path, m, f }: Part & { filters
   return (
     <>
       <CommitmentsTable rows={list.data} total={list.total} m={m} f={f} />
+      <p>
+        <a href={`/api/v1/commitments.csv?${new URLSearchParams({ ...kept, mesa: filters.mesa! })}`} download>
+          {m.mesa.downloadCsv}
+        </a>
+      </p>
       <Pagination
         path={path}
         params={kept}
