@@ -4,6 +4,7 @@ import { exportCommitments, type ExportRow } from "@/db/queries/export";
 import { exportFiltersSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
 import { getApiViewer } from "@/db/session";
+import { exportStream } from "../export-stream";
 import { parseQuery, respond } from "../respond";
 
 /** CONTRACT §6, exactly: the header and each row's cells. */
@@ -58,22 +59,15 @@ export function GET(request: Request) {
     const filters = parseQuery(request, exportFiltersSchema);
     resolveScope(filters); // an unknown mesa or party slug is a 400, as in the list
     const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
-    const batches = exportCommitments(viewer, filters);
-    const encoder = new TextEncoder();
-    let first = true;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = batches.next();
-        const rows = next.done ? [] : next.value.map((row) => record(row, origin));
-        if (first || rows.length > 0) {
-          controller.enqueue(encoder.encode(stringify(rows, { header: first, columns: [...COLUMNS], bom: first })));
-          first = false;
-        }
-        if (next.done) controller.close();
-      },
-      cancel() {
-        batches.return(undefined);
-      },
+    const body = exportStream(exportCommitments(viewer, filters), {
+      // The header alone when nothing matches; the BOM makes spreadsheets read the accents as UTF-8.
+      head: stringify([], { header: true, columns: [...COLUMNS], bom: true }),
+      batch: (rows) =>
+        stringify(
+          rows.map((row) => record(row, origin)),
+          { columns: [...COLUMNS] },
+        ),
+      tail: "",
     });
     return new Response(body, {
       headers: {
