@@ -75,3 +75,17 @@ test("search folds accents and treats its input as words, never as syntax", asyn
   expect(hostile.status()).toBe(200);
   expect((await hostile.json()).data).toEqual(expect.any(Array));
 });
+
+test("the overview and each mesa page point feed readers at their Atom feed", async ({ page, request }) => {
+  const feeds = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+  await page.goto("/mesas/espinar");
+  // The mesa's own feed, and the site's.
+  const hrefs = await feeds.evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+  expect(hrefs.sort()).toEqual(["/feed.xml", "/mesas/espinar/feed.xml"]);
+  const feed = await request.get("/mesas/espinar/feed.xml");
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  await page.goto("/");
+  await expect(feeds).toHaveAttribute("href", "/feed.xml");
+  expect((await request.get("/feed.xml")).status()).toBe(200);
+});

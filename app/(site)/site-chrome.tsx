@@ -12,6 +12,8 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
   const [{ m }, viewer] = await Promise.all([getI18n(), getViewer()]);
   return (
     <>
+      {/* React puts it in <head>: feed readers find the site's feed from any page. */}
+      <link rel="alternate" type="application/atom+xml" href="/feed.xml" title={m.feed.title} />
       <a href="#main" className="skip-link">
         {m.nav.skip}
       </a>

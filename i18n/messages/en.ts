@@ -120,6 +120,13 @@ export const en: Messages = {
     noMeetings: "No meetings recorded.",
     commitments: "Commitments",
   },
+  feed: {
+    title: "Mesa Monitor: status changes and accepted evidence",
+    mesaTitle: "{mesa}: status changes and accepted evidence",
+    statusChanged: "{code}: from {from} to {to}",
+    evidenceAccepted: "{code}: evidence accepted",
+    licence: "Mesa Monitor open data",
+  },
   embed: {
     source: "Source: Mesa Monitor, citizen follow-up of the dialogue tables' commitments",
   },

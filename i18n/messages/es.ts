@@ -120,6 +120,13 @@ export const es = {
     noMeetings: "No hay sesiones registradas.",
     commitments: "Compromisos",
   },
+  feed: {
+    title: "Mesa Monitor: cambios de estado y evidencias aceptadas",
+    mesaTitle: "{mesa}: cambios de estado y evidencias aceptadas",
+    statusChanged: "{code}: de {from} a {to}",
+    evidenceAccepted: "{code}: evidencia aceptada",
+    licence: "Datos abiertos de Mesa Monitor",
+  },
   embed: {
     source: "Fuente: Mesa Monitor, seguimiento ciudadano de los compromisos de las mesas de diálogo",
   },

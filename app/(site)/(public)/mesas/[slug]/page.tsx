@@ -24,6 +24,7 @@ import { getMesaProfile } from "@/db/queries/mesas";
 import type { Viewer } from "@/db/access";
 import type { Formatter } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages/es";
+import { fill } from "@/i18n/fill";
 import { getI18n } from "@/i18n/server";
 import { DashboardSection } from "@/app/dashboard-section";
 
@@ -55,6 +56,13 @@ export default async function MesaPage({ params, searchParams }: Props) {
 
   return (
     <>
+      {/* React puts it in <head>: feed readers find the feed from the page. */}
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        href={`${path}/feed.xml`}
+        title={fill(m.feed.mesaTitle, { mesa: mesa.name })}
+      />
       <h1>{mesa.name}</h1>
       <section aria-labelledby="dashboard">
         <h2 id="dashboard">{m.mesa.dashboard}</h2>
