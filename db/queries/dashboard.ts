@@ -1,10 +1,10 @@
 import "server-only";
 import type { Viewer } from "../access";
-import { CommandError } from "../commands/errors";
 import { referenceDay } from "./aggregates";
 import { getChanges } from "./changes";
 import type { DashboardView } from "./filters";
-import { resolveScope } from "./scope";
+import { findMesaId } from "./mesas";
+import { findPartyId } from "./scope";
 import { getStats } from "./stats";
 
 /**
@@ -13,20 +13,18 @@ import { getStats } from "./stats";
  * A slug that names nothing is dropped, as pages drop any bad filter.
  */
 export async function loadDashboard(viewer: Viewer, view: DashboardView) {
-  const params = { mesa: view.mesa, party: view.party, theme: view.theme };
-  for (const key of ["mesa", "party"] as const) {
-    try {
-      resolveScope({ [key]: params[key] });
-    } catch (error) {
-      if (!(error instanceof CommandError)) throw error;
-      params[key] = undefined;
-    }
-  }
-  const scope = resolveScope(params);
-  const statsParams = { ...params, asOf: view.asOf };
+  const mesaId = view.mesa === undefined ? undefined : findMesaId(view.mesa);
+  const partyId = view.party === undefined ? undefined : findPartyId(view.party);
+  const scope = { mesaId, partyId, theme: view.theme };
+  const statsParams = {
+    mesa: mesaId === undefined ? undefined : view.mesa,
+    party: partyId === undefined ? undefined : view.party,
+    theme: view.theme,
+    asOf: view.asOf,
+  };
   const to = referenceDay(view.asOf);
   const [stats, changes] = await Promise.all([
-    getStats(viewer, resolveScope(statsParams)),
+    getStats(viewer, { ...scope, asOf: view.asOf }),
     view.since && view.since <= to ? getChanges(viewer, scope, view.since, to) : null,
   ]);
   return { stats, statsParams, changes };

@@ -66,11 +66,6 @@ export function sumQuality(parts: Iterable<Quality>): Quality {
   return total;
 }
 
-/** The scope's agreement quality at its reference day. */
-export function qualityOf(viewer: Viewer, scope: FigureScope): Quality {
-  return sumQuality(qualityByMesa(viewer, scope).values());
-}
-
 function emptyQuality(): Quality {
   return { total: 0, withoutDeadline: 0, withoutAcceptedEvidence: 0, staleOpen: 0 };
 }

@@ -18,12 +18,12 @@ export function resolveScope(params: {
 }): FigureScope {
   const scope: FigureScope = { theme: params.theme, asOf: params.asOf };
   if (params.mesa) scope.mesaId = findMesaId(params.mesa) ?? unknown("mesa");
-  if (params.party) {
-    scope.partyId =
-      getDb().select({ id: parties.id }).from(parties).where(eq(parties.slug, params.party)).get()?.id ??
-      unknown("party");
-  }
+  if (params.party) scope.partyId = findPartyId(params.party) ?? unknown("party");
   return scope;
+}
+
+export function findPartyId(slug: string): number | undefined {
+  return getDb().select({ id: parties.id }).from(parties).where(eq(parties.slug, slug)).get()?.id;
 }
 
 function unknown(path: "mesa" | "party"): never {

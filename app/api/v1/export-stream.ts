@@ -1,3 +1,21 @@
+import { siteOrigin } from "@/app/site-origin";
+import { exportCommitments, type ExportRow } from "@/db/queries/export";
+import { exportFiltersSchema } from "@/db/queries/filters";
+import { resolveScope } from "@/db/queries/scope";
+import { getApiViewer } from "@/db/session";
+import { parseQuery } from "./respond";
+
+/**
+ * The rows an open-data export request asks for (the list's filters, every page), in batches,
+ * and the site's origin for their links. An unknown mesa or party slug is a 400, as in the list.
+ */
+export async function exportRequest(request: Request): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
+  const filters = parseQuery(request, exportFiltersSchema);
+  resolveScope(filters);
+  const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
+  return { batches: exportCommitments(viewer, filters), origin };
+}
+
 /**
  * A response body written a batch at a time as the reader takes it: an open-data export of
  * 200,000 rows never sits whole in memory.

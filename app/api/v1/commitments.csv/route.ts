@@ -1,11 +1,7 @@
 import { stringify } from "csv-stringify/sync";
-import { siteOrigin } from "@/app/site-origin";
-import { exportCommitments, type ExportRow } from "@/db/queries/export";
-import { exportFiltersSchema } from "@/db/queries/filters";
-import { resolveScope } from "@/db/queries/scope";
-import { getApiViewer } from "@/db/session";
-import { exportStream } from "../export-stream";
-import { parseQuery, respond } from "../respond";
+import type { ExportRow } from "@/db/queries/export";
+import { exportRequest, exportStream } from "../export-stream";
+import { respond } from "../respond";
 
 /** CONTRACT §6, exactly: the header and each row's cells. */
 const COLUMNS = [
@@ -56,10 +52,8 @@ function record(row: ExportRow, origin: string): Record<(typeof COLUMNS)[number]
  */
 export function GET(request: Request) {
   return respond(async () => {
-    const filters = parseQuery(request, exportFiltersSchema);
-    resolveScope(filters); // an unknown mesa or party slug is a 400, as in the list
-    const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
-    const body = exportStream(exportCommitments(viewer, filters), {
+    const { batches, origin } = await exportRequest(request);
+    const body = exportStream(batches, {
       // The header alone when nothing matches; the BOM makes spreadsheets read the accents as UTF-8.
       head: stringify([], { header: true, columns: [...COLUMNS], bom: true }),
       batch: (rows) =>

@@ -1,10 +1,5 @@
-import { siteOrigin } from "@/app/site-origin";
-import { exportCommitments } from "@/db/queries/export";
-import { exportFiltersSchema } from "@/db/queries/filters";
-import { resolveScope } from "@/db/queries/scope";
-import { getApiViewer } from "@/db/session";
-import { exportStream } from "../export-stream";
-import { parseQuery, respond } from "../respond";
+import { exportRequest, exportStream } from "../export-stream";
+import { respond } from "../respond";
 
 /**
  * The open-data export as JSON: `{data:[…]}` with every commitment the reader may see that
@@ -13,10 +8,8 @@ import { parseQuery, respond } from "../respond";
  */
 export function GET(request: Request) {
   return respond(async () => {
-    const filters = parseQuery(request, exportFiltersSchema);
-    resolveScope(filters); // an unknown mesa or party slug is a 400, as in the list
-    const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
-    const body = exportStream(exportCommitments(viewer, filters), {
+    const { batches, origin } = await exportRequest(request);
+    const body = exportStream(batches, {
       head: '{"data":[',
       batch: (rows, first) =>
         (first ? "" : ",") +
