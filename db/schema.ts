@@ -15,6 +15,8 @@ import {
   MESA_STATUSES,
   PARTICIPATION_ROLES,
   PARTY_KINDS,
+  PERIOD_STATUSES,
+  RECURRENCE_EVERY,
   REVIEW_STATES,
   ROLES,
   STATUSES,
@@ -161,6 +163,10 @@ export const commitments = sqliteTable(
     status: text("status", { enum: STATUSES }).notNull().default("pending"),
     visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("public"),
     supersededBy: integer("superseded_by").references((): AnySQLiteColumn => commitments.id),
+    /** CONTRACT §1 recurring commitment: how often, from which day (made_on unless given), until when. */
+    recurrence: text("recurrence", { enum: RECURRENCE_EVERY }),
+    startsOn: text("starts_on"),
+    endsOn: text("ends_on"),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -179,7 +185,77 @@ export const commitments = sqliteTable(
     check("commitments_made_on", isoDate(t.madeOn)),
     check("commitments_due_on", isoDate(t.dueOn)),
     check("commitments_superseded", sql`(${t.status} = 'superseded') = (${t.supersededBy} IS NOT NULL)`),
+    check("commitments_recurrence", sql`${t.recurrence} IS NULL OR ${oneOf(t.recurrence, RECURRENCE_EVERY)}`),
+    // A recurrence has its first day; a one-off commitment has neither days.
+    check(
+      "commitments_recurrence_days",
+      sql`(${t.recurrence} IS NULL AND ${t.startsOn} IS NULL AND ${t.endsOn} IS NULL) OR (${t.recurrence} IS NOT NULL AND ${t.startsOn} IS NOT NULL AND (${t.endsOn} IS NULL OR ${t.endsOn} >= ${t.startsOn}))`,
+    ),
+    check("commitments_starts_on", isoDate(t.startsOn)),
+    check("commitments_ends_on", isoDate(t.endsOn)),
   ],
+);
+
+/**
+ * The periods of a recurring commitment that a commissioner has acted on: their status and, if
+ * set, a due date other than the period's last day. A period without a row is `pending` and due
+ * on its last day; periods exist because their start has passed (db/periods.ts), not by a row.
+ */
+export const commitmentPeriods = sqliteTable(
+  "commitment_periods",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    status: text("status", { enum: PERIOD_STATUSES }).notNull().default("pending"),
+    dueOn: text("due_on"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.n] }),
+    check("commitment_periods_n", sql`${t.n} > 0`),
+    check("commitment_periods_status", oneOf(t.status, PERIOD_STATUSES)),
+    check("commitment_periods_due_on", isoDate(t.dueOn)),
+  ],
+);
+
+/** Each change of a period's status, with its reason: the period's history (and `asOf`). */
+export const periodStatusChanges = sqliteTable(
+  "period_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    fromStatus: text("from_status", { enum: PERIOD_STATUSES }).notNull(),
+    toStatus: text("to_status", { enum: PERIOD_STATUSES }).notNull(),
+    changedBy: integer("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: text("changed_at").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [
+    index("period_status_changes_period").on(t.commitmentId, t.n, t.changedAt),
+    check("period_status_changes_from", oneOf(t.fromStatus, PERIOD_STATUSES)),
+    check("period_status_changes_to", oneOf(t.toStatus, PERIOD_STATUSES)),
+    check("period_status_changes_reason", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+/** The evidence a period's status change rests on. */
+export const periodStatusChangeEvidence = sqliteTable(
+  "period_status_change_evidence",
+  {
+    changeId: integer("change_id")
+      .notNull()
+      .references(() => periodStatusChanges.id, { onDelete: "cascade" }),
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+  },
+  (t) => [primaryKey({ columns: [t.changeId, t.evidenceId] })],
 );
 
 export const commitmentParties = sqliteTable(
@@ -263,6 +339,8 @@ export const evidence = sqliteTable(
     summary: text("summary").notNull(),
     sourceUrl: text("source_url"),
     suggestedStatus: text("suggested_status", { enum: STATUSES }),
+    /** The period of a recurring commitment the evidence is for (1-based); null for the whole. */
+    period: integer("period"),
     reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("submitted"),
     reviewedBy: integer("reviewed_by").references(() => users.id),
     reviewNote: text("review_note"),
@@ -283,6 +361,7 @@ export const evidence = sqliteTable(
     check("evidence_review_state", oneOf(t.reviewState, REVIEW_STATES)),
     check("evidence_suggested_status", sql`${t.suggestedStatus} IS NULL OR ${oneOf(t.suggestedStatus, STATUSES)}`),
     check("evidence_observed_on", isoDate(t.observedOn)),
+    check("evidence_period", sql`${t.period} IS NULL OR ${t.period} > 0`),
   ],
 );
 
