@@ -9,7 +9,12 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The import page's Server Action carries a file of up to 1 MB (db/commands/import-file.ts),
+    // and its confirm button the same file again as base64: 1.33 MB plus the form.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
