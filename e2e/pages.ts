@@ -45,6 +45,7 @@ export const COMMISSIONER_PAGES = [
   "/mesas/{mesa}/meetings/new",
   "/mesas/{mesa}/meetings/{meeting}/edit",
   "/commitments/{commitment}/edit",
+  "/mesas/{mesa}/import",
 ];
 
 export const ADMIN_PAGES = [
