@@ -130,7 +130,7 @@ function PreviewTable({ rows, m }: { rows: PreviewRow[]; m: ImportMessages }) {
                 {row.issues.length === 0 ? (
                   p.noProblems
                 ) : (
-                  <ul className="field-error">
+                  <ul className="field-error import-problems">
                     {row.issues.map((issue) => (
                       <li key={`${issue.column}-${issue.code}`}>
                         <code>{issue.column}</code>: {importIssueMessage(m, issue.code)}

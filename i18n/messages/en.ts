@@ -626,7 +626,7 @@ export const en: Messages = {
     someInvalid:
       "{file}: {bad} of {count} rows have problems. Fix them in the file and upload it again: nothing was imported.",
     previewTitle: "Preview",
-    caption: "Preview: the {count} rows of the file",
+    caption: "The {count} rows of the file",
     row: "Row",
     code: "Code",
     commitmentTitle: "Title",

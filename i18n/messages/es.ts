@@ -627,7 +627,7 @@ export const es = {
     someInvalid:
       "{file}: {bad} de {count} filas tienen problemas. Corríjalas en el archivo y vuelva a subirlo: no se importó nada.",
     previewTitle: "Vista previa",
-    caption: "Vista previa: las {count} filas del archivo",
+    caption: "Las {count} filas del archivo",
     row: "Fila",
     code: "Código",
     commitmentTitle: "Título",
