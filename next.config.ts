@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     // and its confirm button the same file again as base64: 1.33 MB plus the form.
     serverActions: { bodySizeLimit: "2mb" },
   },
+  // PDFKit reads its font metrics from files beside its code, which bundling would leave behind.
+  serverExternalPackages: ["pdfkit"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -76,3 +76,11 @@ export type QualityFilter = (typeof QUALITY_FILTERS)[number];
 /** What a commitment newly became between two days ("what changed"). */
 export const CHANGE_KINDS = ["fulfilled", "broken", "overdue"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** How often a recurring commitment falls due (CONTRACT §1). */
+export const RECURRENCE_EVERY = ["monthly", "quarterly", "yearly"] as const;
+export type RecurrenceEvery = (typeof RECURRENCE_EVERY)[number];
+
+/** The statuses of one period of a recurring commitment: open (pending, partial) or closed. */
+export const PERIOD_STATUSES = ["pending", "partial", "fulfilled", "broken"] as const satisfies readonly Status[];
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];

@@ -32,6 +32,7 @@ export const MONITOR_PAGES = [
   "/account/tokens",
   "/commitments/{commitment}",
   "/review", // a monitor gets the 403 page
+  "/reports/{mesa}", // and here too
 ];
 
 export const COMMISSIONER_PAGES = [
@@ -45,6 +46,10 @@ export const COMMISSIONER_PAGES = [
   "/mesas/{mesa}/meetings/new",
   "/mesas/{mesa}/meetings/{meeting}/edit",
   "/commitments/{commitment}/edit",
+  "/reports",
+  "/reports/{mesa}",
+  "/reports/{mesa}?from=2024-01-01&to=2025-06-30",
+  "/reports/{mesa}?from=2025-06-30&to=2025-01-01", // a period it cannot report
   "/mesas/{mesa}/import",
 ];
 
@@ -54,6 +59,7 @@ export const ADMIN_PAGES = [
   "/admin/audit",
   "/admin/mesas/new",
   "/review",
+  "/reports",
   "/monitor?commitment={commitment}",
   "/account/tokens",
   "/mesas/{mesa}/edit",

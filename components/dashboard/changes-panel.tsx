@@ -11,20 +11,37 @@ const HEADINGS: Record<ChangeKind, "newlyFulfilled" | "newlyBroken" | "newlyOver
   overdue: "newlyOverdue",
 };
 
-/** "What changed" between two days: one list per kind of change. */
-export function ChangesPanel({ changes, labels, f }: { changes: Changes; labels: DashboardLabels; f: Formatter }) {
+/**
+ * "What changed" between two days: one list per kind of change. A report shows one per mesa:
+ * `idPrefix` keeps their ids apart and `level` sets its heading's rank.
+ */
+export function ChangesPanel({
+  changes,
+  labels,
+  f,
+  idPrefix = "",
+  level = 3,
+}: {
+  changes: Changes;
+  labels: DashboardLabels;
+  f: Formatter;
+  idPrefix?: string;
+  level?: 2 | 3;
+}) {
   const d = labels.dashboard;
+  const [Heading, Subheading] = level === 2 ? (["h2", "h3"] as const) : (["h3", "h4"] as const);
+  const id = `${idPrefix}changes`;
   return (
-    <section aria-labelledby="changes" className="changes">
-      <h3 id="changes">{fill(d.changesHeading, { from: f.date(changes.from), to: f.date(changes.to) })}</h3>
+    <section aria-labelledby={id} className="changes">
+      <Heading id={id}>{fill(d.changesHeading, { from: f.date(changes.from), to: f.date(changes.to) })}</Heading>
       <div className="change-columns">
         {CHANGE_KINDS.map((kind) => {
           const { total, items } = changes.newly[kind];
           return (
-            <section key={kind} aria-labelledby={`changes-${kind}`} data-change={kind}>
-              <h4 id={`changes-${kind}`}>
+            <section key={kind} aria-labelledby={`${id}-${kind}`} data-change={kind}>
+              <Subheading id={`${id}-${kind}`}>
                 {d[HEADINGS[kind]]} <span className={`badge badge-${kind}`}>{f.number(total)}</span>
-              </h4>
+              </Subheading>
               {items.length === 0 ? (
                 <p>{d.noChange}</p>
               ) : (

@@ -16,6 +16,8 @@ export function QualityPanel({
   listHref,
   labels,
   f,
+  idPrefix = "",
+  level = 3,
 }: {
   quality: Quality;
   /** One mesa (a mesa page): its follow-up body is shown. Several: a table per mesa. */
@@ -24,18 +26,26 @@ export function QualityPanel({
   listHref: ((mesaSlug: string, fact: QualityFilter) => string) | null;
   labels: DashboardLabels;
   f: Formatter;
+  /** As ChangesPanel's: apart ids and the heading's rank when a report shows several. */
+  idPrefix?: string;
+  level?: 2 | 3;
 }) {
   const q = labels.quality;
+  const Heading = level === 2 ? "h2" : "h3";
   const single = byMesa.length === 1 ? byMesa[0] : null;
   const share = (n: number, total: number) => fill(q.share, { n: f.number(n), total: f.number(total) });
   return (
-    <section aria-labelledby="quality" className="quality">
-      <h3 id="quality">{q.heading}</h3>
+    <section aria-labelledby={`${idPrefix}quality`} className="quality">
+      <Heading id={`${idPrefix}quality`}>{q.heading}</Heading>
       <p className="muted">{q.intro}</p>
       <ul className="totals">
         {QUALITY_FILTERS.map((fact) => (
           <li key={fact} data-quality={fact}>
-            {listHref ? <a href={single ? listHref(single.slug, fact) : "#quality-by-mesa"}>{q[fact]}</a> : q[fact]}
+            {listHref ? (
+              <a href={single ? listHref(single.slug, fact) : `#${idPrefix}quality-by-mesa`}>{q[fact]}</a>
+            ) : (
+              q[fact]
+            )}
             <strong>{share(quality[fact], quality.total)}</strong>
           </li>
         ))}
@@ -49,7 +59,7 @@ export function QualityPanel({
       {!single && byMesa.length > 0 && (
         <TableScroll label={q.byMesa}>
           <table>
-            <caption id="quality-by-mesa">{q.byMesa}</caption>
+            <caption id={`${idPrefix}quality-by-mesa`}>{q.byMesa}</caption>
             <thead>
               <tr>
                 <th scope="col">{labels.common.mesa}</th>

@@ -9,7 +9,12 @@ export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => 
     <div className="user-menu">
       <span>{fill(m.auth.signedInAs, { name: viewer.name })}</span>
       <Link href="/monitor">{m.nav.monitor}</Link>
-      {viewer.role !== "monitor" && <Link href="/review">{m.nav.review}</Link>}
+      {viewer.role !== "monitor" && (
+        <>
+          <Link href="/review">{m.nav.review}</Link>
+          <Link href="/reports">{m.nav.reports}</Link>
+        </>
+      )}
       {viewer.role === "admin" && (
         <>
           <Link href="/admin/users">{m.nav.admin}</Link>

@@ -165,8 +165,11 @@ function visibleIds(viewer: Viewer, ids: number[]): Set<number> {
   return new Set(rows.map((r) => r.id));
 }
 
-function responsiblePartiesOf(ids: number[]) {
-  const result = new Map<number, CommitmentDto["responsibleParties"]>();
+export type ResponsibleParty = CommitmentDto["responsibleParties"][number];
+
+/** Each commitment's responsible parties, the lead first. */
+export function responsiblePartiesOf(ids: number[]) {
+  const result = new Map<number, ResponsibleParty[]>();
   if (ids.length === 0) return result;
   const rows = getDb()
     .select({
