@@ -19,7 +19,7 @@ import { resolvePartySlugs } from "./parties";
 const CREATED_REASON = "Registro del compromiso";
 
 type PartyRefs = CreateCommitmentInput["responsibleParties"];
-export type PartyLink = { partyId: number; isLead: boolean };
+type PartyLink = { partyId: number; isLead: boolean };
 
 /** Responsible parties → rows to link; unknown or repeated slugs are issues at their position. */
 export function resolveParties(refs: PartyRefs, issues: FieldIssue[]): PartyLink[] {

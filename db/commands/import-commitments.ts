@@ -157,7 +157,7 @@ function commitmentInput(mesa: string, cell: (column: ImportColumn) => string, h
  * `DD/MM/YYYY` (also with `-` or `.`), as a spreadsheet in a Spanish locale writes a date it has
  * recognised, → `YYYY-MM-DD`; anything else is left for the schema to judge.
  */
-export function isoDate(cell: string | undefined): string | undefined {
+function isoDate(cell: string | undefined): string | undefined {
   const dayFirst = cell?.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (!dayFirst) return cell;
   const [, day, month, year] = dayFirst;

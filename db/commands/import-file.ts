@@ -14,7 +14,7 @@ export const MAX_IMPORT_ROWS = 1000;
 export type SheetRow = { row: number; cells: string[] };
 export type Table = { header: string[]; rows: SheetRow[] };
 
-export const tooLarge = () =>
+const tooLarge = () =>
   new CommandError(413, "too_large", `The file is over ${MAX_IMPORT_BYTES} bytes or ${MAX_IMPORT_ROWS} rows.`);
 
 const unsupported = () =>
