@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { pageAs, signIn } from "./support";
 
@@ -38,6 +39,9 @@ test("a commissioner previews an acta with a bad row, nothing is written, then i
   );
   await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
   expect(await total()).toBe(before);
+  // The preview is a state of the page that e2e/accessibility.spec.ts never reaches.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   await page.getByLabel("Archivo (CSV o .xlsx)").setInputFiles(acta([good, fixed]));
   await page.getByRole("button", { name: "Revisar el archivo" }).click();
