@@ -9,7 +9,12 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The import page's Server Action carries a file of up to 1 MB (db/commands/import-file.ts),
+    // and its confirm button the same file again as base64: 1.33 MB plus the form.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   // PDFKit reads its font metrics from files beside its code, which bundling would leave behind.
   serverExternalPackages: ["pdfkit"],
   async headers() {

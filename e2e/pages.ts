@@ -50,6 +50,7 @@ export const COMMISSIONER_PAGES = [
   "/reports/{mesa}",
   "/reports/{mesa}?from=2024-01-01&to=2025-06-30",
   "/reports/{mesa}?from=2025-06-30&to=2025-01-01", // a period it cannot report
+  "/mesas/{mesa}/import",
 ];
 
 export const ADMIN_PAGES = [

@@ -51,17 +51,22 @@ export const statusChangeSchema = z
   .strict();
 export type StatusChangeInput = z.output<typeof statusChangeSchema>;
 
-/** Rules across fields, checked on the complete commitment (after merging a PATCH). */
+/**
+ * Rules across fields, checked on the complete commitment (after merging a PATCH). A field left
+ * out (it was not valid by itself) skips the rules that need it.
+ */
 export function crossFieldIssues(c: {
-  responsibleParties: { slug: string; lead: boolean }[];
-  madeOn: string;
-  dueOn: string | null;
+  responsibleParties?: { slug: string; lead: boolean }[];
+  madeOn?: string;
+  dueOn?: string | null;
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (c.responsibleParties.filter((p) => p.lead).length !== 1) {
+  if (c.responsibleParties && c.responsibleParties.filter((p) => p.lead).length !== 1) {
     issues.push({ path: "responsibleParties", code: "one_lead" });
   }
-  if (c.dueOn !== null && c.dueOn < c.madeOn) issues.push({ path: "dueOn", code: "due_before_made" });
+  if (c.madeOn !== undefined && c.dueOn != null && c.dueOn < c.madeOn) {
+    issues.push({ path: "dueOn", code: "due_before_made" });
+  }
   return issues;
 }
 

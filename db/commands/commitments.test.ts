@@ -81,6 +81,26 @@ describe("creating a commitment", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("reports every problem at once: a bad date hides neither an unknown party nor a taken code", () => {
+    const input = valid();
+    createCommitment(commissionerA, input);
+    const before = snapshot();
+    const error = refusal(() =>
+      createCommitment(commissionerA, {
+        ...input,
+        madeOn: "ayer",
+        responsibleParties: [{ slug: "nadie", lead: true }],
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.issues).toEqual([
+      { path: "madeOn", code: "invalid_date" },
+      { path: "responsibleParties.0.slug", code: "unknown_party" },
+      { path: "code", code: "taken" },
+    ]);
+    expect(snapshot()).toEqual(before);
+  });
+
   it.each([
     ["missing fields", { mesa: "mesa-a" }, ["code", "title", "text", "theme", "responsibleParties", "madeOn"]],
     ["wrong types", { ...valid(), title: 42, dueOn: 20260101, meeting: "first" }, ["title", "dueOn", "meeting"]],

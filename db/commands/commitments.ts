@@ -1,115 +1,40 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { requireMesaEditor, requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import { getCommitment } from "../queries/commitment-detail";
 import { findCommitmentRow } from "../queries/commitments";
-import { findMesaId } from "../queries/mesas";
-import { commitmentParties, commitments, meetings, parties, statusChanges } from "../schema";
+import { commitmentParties, commitments, parties } from "../schema";
 import { audit, type Tx } from "./audit";
-import { expireFiguresOf } from "./expire-figures";
-import { resolvePartySlugs } from "./parties";
+import { crossFieldIssues, updateCommitmentSchema } from "./commitment-input";
 import {
-  createCommitmentSchema,
-  crossFieldIssues,
-  updateCommitmentSchema,
-  type CreateCommitmentInput,
-} from "./commitment-input";
-import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
+  applyCommitment,
+  checkCommitment,
+  codeHolder,
+  replaceParties,
+  resolveMeeting,
+  resolveParties,
+} from "./commitment-plan";
+import { CommandError, invalid, notFound, validate } from "./errors";
+import { expireFiguresOf } from "./expire-figures";
 
-const CREATED_REASON = "Registro del compromiso";
-
-type PartyRefs = CreateCommitmentInput["responsibleParties"];
-
-/** Responsible parties → rows to link; unknown or repeated slugs are issues at their position. */
-function resolveParties(refs: PartyRefs, issues: FieldIssue[]) {
-  const ids = resolvePartySlugs(
-    refs.map((r) => r.slug),
-    (i) => `responsibleParties.${i}.slug`,
-    issues,
-  );
-  return refs.map((ref, i) => ({ partyId: ids[i], isLead: ref.lead }));
-}
-
-function resolveMeeting(mesaId: number, number: number | null, issues: FieldIssue[]): number | null {
-  if (number === null) return null;
-  const id = getDb()
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.mesaId, mesaId), eq(meetings.number, number)))
-    .get()?.id;
-  if (id === undefined) issues.push({ path: "meeting", code: "unknown_meeting" });
-  return id ?? null;
-}
-
-function assertCodeFree(tx: Tx, mesaId: number, code: string, exceptId?: number) {
-  const clash = tx
-    .select({ id: commitments.id })
-    .from(commitments)
-    .where(and(eq(commitments.mesaId, mesaId), eq(commitments.code, code)))
-    .get();
-  if (clash && clash.id !== exceptId) {
-    throw new CommandError(409, "conflict", `Code ${code} is already used in this mesa.`, [
-      { path: "code", code: "taken" },
-    ]);
-  }
-}
-
-function replaceParties(tx: Tx, commitmentId: number, links: { partyId: number; isLead: boolean }[]) {
-  tx.delete(commitmentParties).where(eq(commitmentParties.commitmentId, commitmentId)).run();
-  tx.insert(commitmentParties)
-    .values(links.map((link) => ({ commitmentId, ...link })))
-    .run();
-}
+const codeConflict = (code: string) =>
+  new CommandError(409, "conflict", `Code ${code} is already used in this mesa.`, [{ path: "code", code: "taken" }]);
 
 /** Creates a commitment (commissioner of its mesa, or admin). Returns it as the API shows it. */
 export function createCommitment(viewer: Viewer, input: unknown) {
-  requireRole(viewer, "commissioner");
-  const data = validate(createCommitmentSchema, input);
-  const mesaId = findMesaId(data.mesa);
-  if (mesaId === undefined) throw invalid([{ path: "mesa", code: "invalid_choice" }]);
-  requireMesaEditor(viewer, mesaId);
-
-  const issues = crossFieldIssues(data);
-  const links = resolveParties(data.responsibleParties, issues);
-  const meetingId = resolveMeeting(mesaId, data.meeting, issues);
-  if (issues.length) throw invalid(issues);
-
-  const now = new Date().toISOString();
+  const editor = requireRole(viewer, "commissioner");
   const id = getDb().transaction((tx) => {
-    assertCodeFree(tx, mesaId, data.code);
-    const row = tx
-      .insert(commitments)
-      .values({
-        mesaId: mesaId,
-        meetingId,
-        code: data.code,
-        title: data.title,
-        text: data.text,
-        theme: data.theme,
-        madeOn: data.madeOn,
-        dueOn: data.dueOn,
-        visibility: data.visibility,
-        status: "pending",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    replaceParties(tx, row.id, links);
-    tx.insert(statusChanges)
-      .values({
-        commitmentId: row.id,
-        fromStatus: null,
-        toStatus: "pending",
-        changedBy: viewer!.userId,
-        changedAt: now,
-        reason: CREATED_REASON,
-      })
-      .run();
-    expireFiguresOf(tx, row.id);
-    audit(tx, viewer, "commitment.create", { type: "commitment", id: row.id }, null, auditState(tx, row.id));
-    return row.id;
+    const { mesaId, plan, issues } = checkCommitment(input);
+    if (mesaId !== undefined) requireMesaEditor(editor, mesaId);
+    if (!plan) {
+      // A code already used is a conflict (409) when nothing else is wrong, else one more bad field.
+      const onlyTaken = issues.every((issue) => issue.code === "taken");
+      throw onlyTaken ? codeConflict(String((input as { code: unknown }).code).trim()) : invalid(issues);
+    }
+    const created = applyCommitment(tx, editor, plan);
+    audit(tx, editor, "commitment.create", { type: "commitment", id: created }, null, auditState(tx, created));
+    return created;
   });
   return getCommitment(viewer, id)!;
 }
@@ -155,7 +80,10 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
   if (issues.length) throw invalid(issues);
 
   getDb().transaction((tx) => {
-    if (patch.code !== undefined) assertCodeFree(tx, current.mesaId, patch.code, id);
+    if (patch.code !== undefined) {
+      const holder = codeHolder(current.mesaId, patch.code);
+      if (holder !== undefined && holder !== id) throw codeConflict(patch.code);
+    }
     const old = auditState(tx, id);
     expireFiguresOf(tx, id);
     const { responsibleParties: _, meeting: __, ...columns } = patch;

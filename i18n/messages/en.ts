@@ -626,4 +626,69 @@ export const en: Messages = {
     page: "Page {n} of {total}",
     fileName: "report",
   },
+  importPage: {
+    link: "Import from a file",
+    title: "Import the commitments of an acta",
+    intro:
+      "Upload a spreadsheet with the commitments of an acta, one per row. You first see every row with its problems; only when no row has any can you import them, and either all are imported or none.",
+    formats:
+      "CSV separated by “;” or “,”, in UTF-8 or Windows-1252 (as Excel or LibreOffice save it), or an .xlsx workbook (its first sheet is read). Up to {maxSize} and {maxRows} rows.",
+    columnsTitle: "Columns",
+    columnsIntro:
+      "The first row holds the column names, exactly as shown here (in any order). Other columns are ignored.",
+    required: "required",
+    optional: "optional",
+    columns: {
+      code: "The commitment's code, unique in the mesa (e.g. LB-07).",
+      title: "A short title.",
+      text: "The full text as written in the acta. Without this column, the title is used.",
+      theme:
+        "Theme, by its key: water, environment, health, land, employment, infrastructure, education, social_programs, economic_compensation, human_rights_security, dialogue_process or other.",
+      responsible_parties: "Identifiers of the responsible parties, separated by “;” (e.g. gore-apurimac;minsa).",
+      lead_party: "Identifier of the lead party, one of the responsible ones. Empty when there is only one.",
+      made_on: "Date of the agreement: YYYY-MM-DD or DD/MM/YYYY.",
+      due_on: "Deadline, written like the date; empty for no deadline.",
+      status:
+        "Status: pending (when empty), in_progress, partial, fulfilled or broken. It is recorded in the history as the commitment's first status.",
+      recurrence: "Must be empty: recurring commitments cannot be imported yet.",
+      ends_on: "Must be empty, like recurrence.",
+      visibility: "public (when empty) or restricted.",
+    },
+    example:
+      "A mesa's open-data CSV has these columns (without the full text): downloaded from one mesa, it can be imported into another.",
+    exampleLink: "Download this mesa's commitments (CSV)",
+    file: "File (CSV or .xlsx)",
+    preview: "Check the file",
+    previewing: "Checking…",
+    confirm: "Import {count} commitments",
+    importing: "Importing…",
+    refused: {
+      chooseFile: "Choose a CSV or .xlsx file.",
+      tooLarge: "The file is over {maxSize} or {maxRows} rows: split it into several.",
+      fileType: "Only CSV and .xlsx files are accepted. Save an .xls or .ods file as .xlsx.",
+      unreadable: "The file could not be read: check that it is a valid CSV or .xlsx file.",
+      forbidden: "You may not import commitments into this mesa.",
+      notFound: "The mesa was not found.",
+    },
+    missingColumns: "Required columns are missing: {columns}. Nothing was imported.",
+    noRows: "The file has no rows of commitments. Nothing was imported.",
+    allValid: "{file}: all {count} rows are fine. Check them and import them.",
+    someInvalid:
+      "{file}: {bad} of {count} rows have problems. Fix them in the file and upload it again: nothing was imported.",
+    previewTitle: "Preview",
+    caption: "The {count} rows of the file",
+    row: "Row",
+    code: "Code",
+    commitmentTitle: "Title",
+    problems: "Problems",
+    noProblems: "No problems",
+    imported: "{count} commitments were imported from {file}.",
+    viewMesa: "Go to the mesa",
+    issues: {
+      duplicate_in_file: "Another row of the file has the same code.",
+      superseded_not_importable:
+        "A superseded commitment cannot be imported: the file does not say which one replaces it. Import it with another status and mark it as superseded on its page afterwards.",
+      recurrence_not_importable: "Recurring commitments cannot be imported yet: leave this cell empty.",
+    },
+  },
 };

@@ -626,6 +626,72 @@ export const es = {
     page: "Página {n} de {total}",
     fileName: "informe",
   },
+  importPage: {
+    link: "Importar desde un archivo",
+    title: "Importar los compromisos de un acta",
+    intro:
+      "Suba una hoja de cálculo con los compromisos de un acta, uno por fila. Primero verá cada fila con sus problemas; solo cuando ninguna tenga problemas podrá importarlas, y se importan todas o ninguna.",
+    formats:
+      "CSV separado por «;» o «,», en UTF-8 o Windows-1252 (como lo guarda Excel o LibreOffice), o un libro .xlsx (se lee la primera hoja). Hasta {maxSize} y {maxRows} filas.",
+    columnsTitle: "Columnas",
+    columnsIntro:
+      "La primera fila lleva los nombres de las columnas, tal como aparecen aquí (en cualquier orden). Las demás columnas se ignoran.",
+    required: "obligatoria",
+    optional: "opcional",
+    columns: {
+      code: "Código del compromiso, único en la mesa (p. ej. LB-07).",
+      title: "Título breve.",
+      text: "Texto completo, como figura en el acta. Si falta la columna, se usa el título.",
+      theme:
+        "Tema, con su clave: water, environment, health, land, employment, infrastructure, education, social_programs, economic_compensation, human_rights_security, dialogue_process u other.",
+      responsible_parties:
+        "Identificadores de las entidades responsables, separados por «;» (p. ej. gore-apurimac;minsa).",
+      lead_party: "Identificador de la entidad principal, una de las responsables. Vacío si hay una sola.",
+      made_on: "Fecha del acuerdo: AAAA-MM-DD o DD/MM/AAAA.",
+      due_on: "Plazo, igual que la fecha; vacío si no tiene plazo.",
+      status:
+        "Estado: pending (si está vacío), in_progress, partial, fulfilled o broken. Queda en el historial como el primer estado del compromiso.",
+      recurrence: "Debe estar vacía: los compromisos periódicos aún no se pueden importar.",
+      ends_on: "Debe estar vacía, como recurrence.",
+      visibility: "public (si está vacío) o restricted.",
+    },
+    example:
+      "El CSV de datos abiertos de una mesa tiene estas columnas (sin el texto completo): descargado de una mesa, se puede importar en otra.",
+    exampleLink: "Descargar los compromisos de esta mesa (CSV)",
+    file: "Archivo (CSV o .xlsx)",
+    preview: "Revisar el archivo",
+    previewing: "Revisando…",
+    confirm: "Importar {count} compromisos",
+    importing: "Importando…",
+    refused: {
+      chooseFile: "Elija un archivo CSV o .xlsx.",
+      tooLarge: "El archivo pasa de {maxSize} o de {maxRows} filas: divídalo en varios.",
+      fileType: "Solo se aceptan archivos CSV o .xlsx. Guarde un .xls o .ods como .xlsx.",
+      unreadable: "No se pudo leer el archivo: revise que sea un CSV o un .xlsx válido.",
+      forbidden: "No tiene permiso para importar compromisos en esta mesa.",
+      notFound: "No se encontró la mesa.",
+    },
+    missingColumns: "Faltan columnas obligatorias: {columns}. No se importó nada.",
+    noRows: "El archivo no tiene filas de compromisos. No se importó nada.",
+    allValid: "{file}: las {count} filas están bien. Revíselas e impórtelas.",
+    someInvalid:
+      "{file}: {bad} de {count} filas tienen problemas. Corríjalas en el archivo y vuelva a subirlo: no se importó nada.",
+    previewTitle: "Vista previa",
+    caption: "Las {count} filas del archivo",
+    row: "Fila",
+    code: "Código",
+    commitmentTitle: "Título",
+    problems: "Problemas",
+    noProblems: "Sin problemas",
+    imported: "Se importaron {count} compromisos de {file}.",
+    viewMesa: "Ver la mesa",
+    issues: {
+      duplicate_in_file: "Otra fila del archivo tiene el mismo código.",
+      superseded_not_importable:
+        "Un compromiso reemplazado no se puede importar: el archivo no dice cuál lo reemplaza. Impórtelo con otro estado y márquelo después como reemplazado en su página.",
+      recurrence_not_importable: "Los compromisos periódicos aún no se pueden importar: deje esta celda vacía.",
+    },
+  },
 };
 
 export type Messages = typeof es;

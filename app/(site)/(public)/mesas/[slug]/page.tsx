@@ -93,6 +93,9 @@ export default async function MesaPage({ params, searchParams }: Props) {
             <Link href={`${path}/meetings/new`} className="button">
               {m.editing.newMeeting}
             </Link>
+            <Link href={`${path}/import`} className="button">
+              {m.importPage.link}
+            </Link>
           </p>
         )}
         <CommitmentFilters
