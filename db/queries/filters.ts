@@ -110,7 +110,10 @@ export function parseLeniently<T extends z.ZodType>(schema: T, raw: Record<strin
   return schema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
 }
 
-/** Commitment ids in URLs: positive integers only; anything else is not an id. */
+/** Ids in URLs (commitments, evidence): positive integers written as digits only. */
+export const idParamSchema = z.string().regex(/^[1-9]\d{0,15}$/);
+
+/** An id from a URL, or null: anything but a positive integer is not an id. */
 export function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
+  return idParamSchema.safeParse(raw).success ? Number(raw) : null;
 }
