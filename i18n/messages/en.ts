@@ -596,7 +596,9 @@ export const en: Messages = {
       csv: "CSV",
       json: "JSON",
       feed: "Updates (Atom)",
+      atom: "Atom",
       downloadAs: "{what}: {format}",
+      csvOf: "{what} (CSV)",
       charts: "Chart figures",
       chartsIntro:
         "The table behind each dashboard chart, as CSV in the page's language. It takes the dashboards' filters: {params}.",

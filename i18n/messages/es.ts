@@ -596,7 +596,9 @@ export const es = {
       csv: "CSV",
       json: "JSON",
       feed: "Novedades (Atom)",
+      atom: "Atom",
       downloadAs: "{what}: {format}",
+      csvOf: "{what} (CSV)",
       charts: "Cifras de los gráficos",
       chartsIntro:
         "La tabla de cada gráfico de los paneles, en CSV y en el idioma de la página. Acepta los mismos filtros que los paneles: {params}.",
