@@ -33,6 +33,11 @@ function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], schema
   return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
 }
 
+/** One page of a list: its items, which page, how many a page, and how many in all. */
+function paged<S extends z.ZodType>(item: S) {
+  return z.object({ data: z.array(item), page: id, pageSize: id, total: count });
+}
+
 export const statusCountsSchema = keyed(STATUSES, count).describe("How many commitments have each status");
 export const countsSchema = statusCountsSchema.extend({ overdue: count }).describe("Counts by status, plus overdue");
 export type Counts = z.output<typeof countsSchema>;
@@ -62,12 +67,7 @@ export const commitmentSchema = z.object({
 });
 export type CommitmentDto = z.output<typeof commitmentSchema>;
 
-export const commitmentListSchema = z.object({
-  data: z.array(commitmentSchema),
-  page: id,
-  pageSize: id,
-  total: count,
-});
+export const commitmentListSchema = paged(commitmentSchema);
 
 export const evidenceFileSchema = z.object({
   sha256: z.string(),
@@ -312,12 +312,7 @@ export const monitorCommitmentSchema = z.object({
 });
 export type MonitorCommitment = z.output<typeof monitorCommitmentSchema>;
 
-export const monitorPageSchema = z.object({
-  data: z.array(monitorCommitmentSchema),
-  page: id,
-  pageSize: id,
-  total: count,
-});
+export const monitorPageSchema = paged(monitorCommitmentSchema);
 export type MonitorPage = z.output<typeof monitorPageSchema>;
 
 export const reviewCountsSchema = z.object({

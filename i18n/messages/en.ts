@@ -676,6 +676,7 @@ export const en: Messages = {
       },
       access: "Access",
       public: "Public; a session or token widens what is seen",
+      open: "Public",
       role: "Requires the {role} role or above",
       parametersCaption: "Parameters of {operation}",
       bodyCaption: "Body fields of {operation} ({mediaType})",

@@ -676,6 +676,7 @@ export const es = {
       },
       access: "Acceso",
       public: "Público; una sesión o un token amplía lo que se ve",
+      open: "Público",
       role: "Requiere el rol {role} o superior",
       parametersCaption: "Parámetros de {operation}",
       bodyCaption: "Campos del cuerpo de {operation} ({mediaType})",

@@ -26,6 +26,16 @@ function withNode(template: string, key: string, node: ReactNode): ReactNode {
   );
 }
 
+/** Names as code, separated by commas. */
+export function CodeList({ names }: { names: string[] }) {
+  return names.map((name, i) => (
+    <Fragment key={name}>
+      {i > 0 && ", "}
+      <code>{name}</code>
+    </Fragment>
+  ));
+}
+
 const refName = (ref: string) => ref.slice(ref.lastIndexOf("/") + 1);
 
 /** A schema's type in a few words: its name, values, range or format. */
@@ -35,52 +45,48 @@ function typeOf(schema: JsonSchema, a: Labels): ReactNode {
   const nullable = schema.anyOf?.length === 2 && schema.anyOf.find((s) => s.type === "null");
   const other = nullable && schema.anyOf!.find((s) => s.type !== "null");
   if (other) return withNode(a.orNull, "type", typeOf(other, a));
-  if (schema.enum) {
-    const values = schema.enum.map((value, i) => (
-      <Fragment key={String(value)}>
-        {i > 0 && ", "}
-        <code>{String(value)}</code>
-      </Fragment>
-    ));
-    return withNode(a.oneOf, "values", values);
-  }
+  if (schema.enum) return withNode(a.oneOf, "values", <CodeList names={schema.enum.map(String)} />);
   if (schema.type === "array" && schema.items) return withNode(a.list, "item", typeOf(schema.items, a));
   if (schema.format === "date") return a.date;
-  const min = schema.minimum ?? (schema.exclusiveMinimum === undefined ? undefined : schema.exclusiveMinimum + 1);
+  const { minimum: min, maximum: max } = schema;
   const range =
-    min !== undefined && schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER
-      ? ` (${fill(a.between, { min, max: schema.maximum })})`
-      : "";
+    min !== undefined && max !== undefined && max < Number.MAX_SAFE_INTEGER ? ` (${fill(a.between, { min, max })})` : "";
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : schema.type;
   return `${schema.format ?? type ?? "—"}${range}`;
 }
 
-function ParameterTable({ op, label, a }: { op: OperationObject; label: string; a: Labels }) {
-  const caption = fill(a.parametersCaption, { operation: label });
+/** A captioned table of named fields (parameters, body fields), the name as each row's header. */
+function FieldTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string;
+  headers: string[];
+  rows: { key: string; name: string; cells: ReactNode[] }[];
+}) {
   return (
     <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{a.name}</th>
-            <th scope="col">{a.location}</th>
-            <th scope="col">{a.type}</th>
-            <th scope="col">{a.required}</th>
-            <th scope="col">{a.description}</th>
+            {headers.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {op.parameters.map((p) => (
-            <tr key={`${p.in}-${p.name}`}>
+          {rows.map(({ key, name, cells }) => (
+            <tr key={key}>
               <th scope="row">
-                <code>{p.name}</code>
+                <code>{name}</code>
               </th>
-              <td>{a.in[p.in]}</td>
-              <td>{typeOf(p.schema, a)}</td>
-              <td>{p.required ? a.yes : a.no}</td>
-              {/* The document's descriptions are English; the page shows the same ones translated. */}
-              <td>{a.parameters[p.name as keyof Labels["parameters"]]}</td>
+              {cells.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -89,34 +95,39 @@ function ParameterTable({ op, label, a }: { op: OperationObject; label: string; 
   );
 }
 
+function ParameterTable({ op, label, a }: { op: OperationObject; label: string; a: Labels }) {
+  return (
+    <FieldTable
+      caption={fill(a.parametersCaption, { operation: label })}
+      headers={[a.name, a.location, a.type, a.required, a.description]}
+      rows={op.parameters.map((p) => ({
+        key: `${p.in}-${p.name}`,
+        name: p.name,
+        cells: [
+          a.in[p.in],
+          typeOf(p.schema, a),
+          p.required ? a.yes : a.no,
+          // The document's descriptions are English; the page shows the same ones translated.
+          a.parameters[p.name as keyof Labels["parameters"]],
+        ],
+      }))}
+    />
+  );
+}
+
 function BodyTable({ op, label, a }: { op: OperationObject; label: string; a: Labels }) {
   const [[mediaType, { schema }]] = Object.entries(op.requestBody!.content);
-  const caption = fill(a.bodyCaption, { operation: label, mediaType });
   const required = new Set(schema.required ?? []);
   return (
-    <TableScroll label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{a.name}</th>
-            <th scope="col">{a.type}</th>
-            <th scope="col">{a.required}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(schema.properties ?? {}).map(([name, property]) => (
-            <tr key={name}>
-              <th scope="row">
-                <code>{name}</code>
-              </th>
-              <td>{typeOf(property, a)}</td>
-              <td>{required.has(name) ? a.yes : a.no}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <FieldTable
+      caption={fill(a.bodyCaption, { operation: label, mediaType })}
+      headers={[a.name, a.type, a.required]}
+      rows={Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+        key: name,
+        name,
+        cells: [typeOf(property, a), required.has(name) ? a.yes : a.no],
+      }))}
+    />
   );
 }
 
@@ -141,7 +152,7 @@ function Operation({
       </h4>
       <p>{a.operations[op.operationId]}</p>
       <p className="muted">
-        {a.access}: {role ? fill(a.role, { role: m.userRole[role] }) : a.public}
+        {a.access}: {role ? fill(a.role, { role: m.userRole[role] }) : op.security.length ? a.public : a.open}
       </p>
       {op.parameters.length > 0 && <ParameterTable op={op} label={label} a={a} />}
       {op.requestBody && <BodyTable op={op} label={label} a={a} />}

@@ -6,7 +6,7 @@ import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 import { getI18n } from "@/i18n/server";
 import { API_BASE, DATA_LICENCE, openApiDocument } from "@/app/api/v1/openapi/document";
-import { ApiReference } from "./api-reference";
+import { ApiReference, CodeList } from "./api-reference";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.dataPage.title };
@@ -26,15 +26,6 @@ function chartTitles(m: Messages): Record<ChartId, string> {
 function queryParameters(path: string): string[] {
   const parameters = openApiDocument().paths[path].get?.parameters ?? [];
   return parameters.filter((p) => p.in === "query").map((p) => p.name);
-}
-
-function CodeList({ names }: { names: string[] }) {
-  return names.map((name, i) => (
-    <span key={name}>
-      {i > 0 && ", "}
-      <code>{name}</code>
-    </span>
-  ));
 }
 
 /** CONTRACT §4 `/data`: the open-data downloads, their licence, and the API's documentation. */

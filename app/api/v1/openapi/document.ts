@@ -16,7 +16,6 @@ export type JsonSchema = {
   format?: string;
   minimum?: number;
   maximum?: number;
-  exclusiveMinimum?: number;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
@@ -123,13 +122,14 @@ function parametersOf(schema: z.ZodType, where: Parameter["in"]): Parameter[] {
 function operationObject(op: Operation): OperationObject {
   const pathNames = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
   const content = (mediaType: string, schema: JsonSchema) => ({ [mediaType]: { schema } });
+  // A route that never answers 401 reads no credentials at all.
+  const credentials = op.errors.includes(401);
   return {
     operationId: op.id,
     summary: m.operations[op.id],
-    description: op.role ? fill(m.role, { role: en.userRole[op.role] }) : m.public,
+    description: op.role ? fill(m.role, { role: en.userRole[op.role] }) : credentials ? m.public : m.open,
     tags: [op.tag],
-    // A route that never answers 401 reads no credentials at all.
-    security: !op.errors.includes(401) ? [] : op.role ? CREDENTIALS : [{}, ...CREDENTIALS],
+    security: !credentials ? [] : op.role ? CREDENTIALS : [{}, ...CREDENTIALS],
     ...(op.role ? { "x-role": op.role } : {}),
     parameters: [
       ...pathNames.map((name) => parameter(name, "path", true, inputSchema(PATH_PARAMETERS[name]))),
