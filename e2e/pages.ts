@@ -24,6 +24,7 @@ export const PUBLIC_PAGES = [
   "/embed/mesas/{mesa}",
   "/embed/parties/{party}",
   "/embed/charts/status-by-mesa?theme={theme}",
+  "/data",
 ];
 
 export const MONITOR_PAGES = [

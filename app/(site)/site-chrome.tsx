@@ -37,6 +37,9 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
       <main id="main">{children}</main>
       <footer className="site-footer">
         <p>{m.footer.text}</p>
+        <p>
+          <Link href="/data">{m.dataPage.link}</Link>
+        </p>
       </footer>
     </>
   );

@@ -1,61 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { requireMesaEditor, requireRole, visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
-import { STATUSES, type Status } from "../enums";
+import type { ReviewResult } from "../api-schemas";
 import { commitments, evidence } from "../schema";
 import { audit } from "./audit";
 import { expireFiguresOf } from "./expire-figures";
 import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
-import { textField } from "./form-data";
+import { reviewSchema, type ReviewInput } from "./review-input";
 import { applyStatusChange } from "./status";
 
-/**
- * The body of `POST /api/v1/evidence/{id}/review` (CONTRACT §5), shared with the /review form:
- *
- *   { "decision": "accepted" | "rejected",
- *     "note": string,            // ≤ 2000 characters, trimmed; required when rejecting or with setStatus
- *     "setStatus": Status | null // optional; only when accepting; never "superseded" (it needs a replacement)
- *   }
- *
- * With `setStatus` the commitment's official status changes in the same transaction, the note is
- * the reason kept in its history, and that history entry cites this evidence.
- */
-export const reviewSchema = z
-  .object({
-    decision: z.enum(["accepted", "rejected"]),
-    note: z
-      .string()
-      .trim()
-      .max(2000)
-      .nullish()
-      .transform((note) => note || null),
-    setStatus: z
-      .enum(STATUSES)
-      .nullish()
-      .transform((status) => status ?? null),
-  })
-  .strict();
-export type ReviewInput = z.output<typeof reviewSchema>;
-
-export type ReviewResult = {
-  id: number;
-  reviewState: ReviewInput["decision"];
-  reviewNote: string | null;
-  commitment: { id: number; status: Status };
-};
-
 const alreadyReviewed = () => new CommandError(409, "conflict", "This evidence has already been reviewed.");
-
-/** A review form's fields → the API's input shape; the empty status option means "no change". */
-export function reviewFromForm(formData: FormData) {
-  return {
-    decision: textField(formData, "decision"),
-    note: textField(formData, "note"),
-    setStatus: textField(formData, "setStatus") || null,
-  };
-}
 
 /** Evidence the viewer may review: 404 when its commitment is invisible to them, 403 when not its mesa's editor. */
 function reviewableEvidence(viewer: Viewer, id: number) {

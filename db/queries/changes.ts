@@ -4,6 +4,7 @@ import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
+import type { ChangedCommitment, Changes } from "../api-schemas";
 import { CHANGE_KINDS, type ChangeKind, type Status } from "../enums";
 import { endOfDayInstant } from "../rules";
 import { commitments, mesas, statusSpans } from "../schema";
@@ -14,23 +15,7 @@ import { OPEN, scopeWhere, type FigureScope } from "./aggregates";
 // at the end of `to` differs from the one at the end of `from`, read from history like `asOf`.
 // The dashboards show it and the reports of a period count through it.
 
-export type ChangedCommitment = {
-  id: number;
-  code: string;
-  title: string;
-  mesa: { slug: string; name: string };
-  /** The status at the end of `from`; null when the commitment had not been made yet. */
-  before: Status | null;
-  after: Status;
-  dueOn: string | null;
-};
-
-export type Changes = {
-  from: string;
-  to: string;
-  /** Per kind: how many, and the first `limit` in mesa and code order. */
-  newly: Record<ChangeKind, { total: number; items: ChangedCommitment[] }>;
-};
+export type { Changes };
 
 /**
  * Newly fulfilled: fulfilled at `to`, not at `from`; newly broken likewise; newly overdue:

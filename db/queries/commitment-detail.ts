@@ -1,36 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { ReviewState, Status } from "../enums";
+import type { CommitmentDetail, EvidenceDto, HistoryDto } from "../api-schemas";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { isStaffOf, type Viewer } from "../access";
 import { todayIn } from "../rules";
 import { evidence, meetings, statusChangeEvidence, statusChanges, users } from "../schema";
-import { findCommitmentRow, toDtos, type CommitmentDto } from "./commitments";
-import { evidenceColumns, filesOfEvidence, neutralFileName, type EvidenceBasics } from "./evidence";
+import { findCommitmentRow, toDtos } from "./commitments";
+import { evidenceColumns, filesOfEvidence, neutralFileName } from "./evidence";
 
-export type EvidenceDto = EvidenceBasics & {
-  reviewState: ReviewState;
-  reviewNote: string | null;
-  /** Only shown to staff of the mesa: monitors may be at risk if named in public. */
-  submittedBy: string | null;
-};
-
-export type HistoryDto = {
-  from: Status | null;
-  to: Status;
-  at: string;
-  by: string;
-  reason: string;
-  evidenceIds: number[];
-};
-
-export type CommitmentDetail = CommitmentDto & {
-  mesaName: string;
-  meeting: number | null;
-  evidence: EvidenceDto[];
-  history: HistoryDto[];
-};
+export type { EvidenceDto, HistoryDto };
 
 /** One commitment with its evidence and history, or null when missing or not visible. */
 export function getCommitment(viewer: Viewer, id: number): CommitmentDetail | null {

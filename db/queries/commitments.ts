@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, exists, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import type { Status, Theme, Visibility } from "../enums";
+import type { CommitmentDto } from "../api-schemas";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
@@ -10,23 +10,7 @@ import type { CommitmentFilters } from "./filters";
 import { qualityConditions } from "./quality";
 import { matchExpression, searchHits } from "./search";
 
-/** A commitment as CONTRACT §5 shows it. */
-export type CommitmentDto = {
-  id: number;
-  code: string;
-  mesa: string;
-  title: string;
-  text: string;
-  theme: Theme;
-  responsibleParties: { slug: string; name: string; lead: boolean }[];
-  madeOn: string;
-  dueOn: string | null;
-  status: Status;
-  overdue: boolean;
-  visibility: Visibility;
-  supersededBy: number | null;
-  updatedAt: string;
-};
+export type { CommitmentDto };
 
 /** The columns of a commitment as CONTRACT §5 shows it. */
 export const dtoColumns = {

@@ -1,19 +1,10 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import type { EvidenceKind, Status } from "../enums";
+import type { EvidenceBasics, EvidenceFile } from "../api-schemas";
 import { evidence, evidenceFiles, files } from "../schema";
 
-/** What every view of a piece of evidence shows. */
-export type EvidenceBasics = {
-  id: number;
-  observedOn: string;
-  kind: EvidenceKind;
-  summary: string;
-  sourceUrl: string | null;
-  suggestedStatus: Status | null;
-  files: EvidenceFile[];
-};
+export type { EvidenceBasics };
 
 /** The columns every view of a piece of evidence shows. */
 export const evidenceColumns = {
@@ -36,8 +27,6 @@ export function evidenceById(id: number) {
 }
 
 export type SubmittedEvidence = NonNullable<ReturnType<typeof evidenceById>>;
-
-export type EvidenceFile = { sha256: string; name: string; mimeType: string; sizeBytes: number };
 
 /** The files of several pieces of evidence, by evidence id. */
 export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {

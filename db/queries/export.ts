@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
-import type { Status, Theme } from "../enums";
+import type { ExportRow } from "../api-schemas";
 import { isOverdue, todayIn } from "../rules";
 import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
 import { filterWhere } from "./commitments";
@@ -11,22 +11,7 @@ import type { CommitmentFilters } from "./filters";
 import { matchExpression, searchHits } from "./search";
 
 /** A commitment as the open-data export gives it (CONTRACT §6). */
-export type ExportRow = {
-  id: number;
-  mesa: string;
-  code: string;
-  title: string;
-  theme: Theme;
-  /** Slugs, the lead first. */
-  parties: string[];
-  lead: string | null;
-  madeOn: string;
-  dueOn: string | null;
-  status: Status;
-  overdue: boolean;
-  evidenceCount: number;
-  lastChangeOn: string | null;
-};
+export type { ExportRow };
 
 const BATCH = 1000;
 

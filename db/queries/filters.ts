@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IssueCode } from "../commands/errors";
 import { MESA_STATUSES, QUALITY_FILTERS, STATUSES, THEMES } from "../enums";
 
 // Query-string schemas shared by pages and the JSON API. Empty values (as an HTML GET form
@@ -54,7 +55,8 @@ export type DashboardView = z.output<typeof dashboardParamsSchema>;
 export const changesParamsSchema = statsParamsSchema
   .omit({ asOf: true })
   .extend({ from: isoDateSchema, to: optional(isoDateSchema) })
-  .refine((p) => p.to === undefined || p.from <= p.to, { path: ["to"], message: "must not be before from" });
+  // The message of a refinement is an issue code (db/commands/errors.ts), which answers translate.
+  .refine((p) => p.to === undefined || p.from <= p.to, { path: ["to"], message: "invalid" satisfies IssueCode });
 
 /** Columns the overview's mesa table sorts by. */
 export const MESA_SORTS = ["name", "region", "total", "overdue", "rate"] as const;
@@ -108,7 +110,10 @@ export function parseLeniently<T extends z.ZodType>(schema: T, raw: Record<strin
   return schema.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
 }
 
-/** Commitment ids in URLs: positive integers only; anything else is not an id. */
+/** Ids in URLs (commitments, evidence): positive integers written as digits only. */
+export const idParamSchema = z.string().regex(/^[1-9]\d{0,15}$/);
+
+/** An id from a URL, or null: anything but a positive integer is not an id. */
 export function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
+  return idParamSchema.safeParse(raw).success ? Number(raw) : null;
 }

@@ -1,30 +1,22 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { MesaStatus, ParticipationRole, PartyKind } from "../enums";
+import type { Counts, MeetingSummary, MesaListItem, MesaParty } from "../api-schemas";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, emptyTally, type StatusCounts, type Tally } from "../rules";
+import { complianceRate, emptyTally, type Tally } from "../rules";
 import { meetingAttendance, meetings, mesaParties, mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
 import { tallyByMesa, tallyScope } from "./aggregates";
 
-export type Counts = StatusCounts & { overdue: number };
+export type { Counts, MeetingSummary, MesaParty };
 
 /** CONTRACT §5 counts: one number per status, plus overdue. */
 export function countsOf(t: Tally): Counts {
   return { ...t.counts, overdue: t.overdue };
 }
 
-export type MesaSummary = {
-  id: number;
-  slug: string;
-  name: string;
-  region: string;
-  status: MesaStatus;
-  counts: Counts;
-  total: number;
-  complianceRate: number | null;
-};
+/** A mesa of `/mesas` (CONTRACT §5), with what the overview also shows. */
+export type MesaSummary = MesaListItem & { id: number; total: number };
 
 function figuresOf(t: Tally) {
   return { counts: countsOf(t), total: t.total, complianceRate: complianceRate(t) };
@@ -42,16 +34,6 @@ export function listMesas(viewer: Viewer, asOf?: string): Promise<MesaSummary[]>
       .map((mesa) => ({ ...mesa, ...figuresOf(byMesa.get(mesa.id) ?? emptyTally()) }));
   });
 }
-
-export type MesaParty = { slug: string; name: string; kind: PartyKind; role: ParticipationRole };
-export type MeetingSummary = {
-  number: number;
-  heldOn: string;
-  place: string | null;
-  summary: string;
-  minutes: { sha256: string; name: string } | null;
-  attendees: { slug: string; name: string }[];
-};
 
 /** A mesa's own facts, parties and meetings (public data; no counts), or null. */
 export function getMesaProfile(slug: string) {

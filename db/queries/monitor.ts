@@ -3,26 +3,11 @@ import { and, asc, count, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
-import type { ReviewState, Status, Visibility } from "../enums";
+import type { MonitorCommitment, MonitorPage } from "../api-schemas";
 import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
 import { commitments, evidence, mesas } from "../schema";
 
-/**
- * A commitment of the `/monitor` work list: what its card shows, and no more (a phone on slow 3G
- * reads it in the page and again as JSON). `latestEvidence`: the last evidence anyone logged on it.
- */
-export type MonitorCommitment = {
-  id: number;
-  code: string;
-  title: string;
-  mesaName: string;
-  dueOn: string | null;
-  status: Status;
-  overdue: boolean;
-  visibility: Visibility;
-  latestEvidence: { reviewState: ReviewState; submittedAt: string } | null;
-};
-export type MonitorPage = { data: MonitorCommitment[]; page: number; pageSize: number; total: number };
+export type { MonitorPage };
 
 export const MONITOR_PAGE_SIZE = 25;
 

@@ -3,17 +3,11 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { differenceInCalendarDays } from "date-fns";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
+import type { OverdueCommitment } from "../api-schemas";
 import { commitments, mesas } from "../schema";
 import { atDay, figureSource, idOf, OPEN, referenceDay, scopeWhere, type FigureScope } from "./aggregates";
 
-export type OverdueCommitment = {
-  id: number;
-  code: string;
-  title: string;
-  mesa: { slug: string; name: string };
-  dueOn: string;
-  daysOverdue: number;
-};
+export type { OverdueCommitment };
 
 /** The scope's commitments overdue longest at the reference day, oldest deadline first. */
 export function oldestOverdue(viewer: Viewer, scope: FigureScope, limit = 10): OverdueCommitment[] {

@@ -1,22 +1,13 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { ParticipationRole } from "../enums";
+import type { PartyMesaStanding } from "../api-schemas";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
 import { complianceRate, emptyTally, type Tally } from "../rules";
 import { mesaParties, mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
 import { tallyByMesa, tallyScope } from "./aggregates";
-import { countsOf, type Counts } from "./mesas";
-
-export type PartyMesaStanding = {
-  slug: string;
-  name: string;
-  role: ParticipationRole | null;
-  counts: Counts;
-  total: number;
-  complianceRate: number | null;
-};
+import { countsOf } from "./mesas";
 
 /** A party's scorecard: its commitments in every mesa it takes part in or is responsible in. */
 export async function getParty(viewer: Viewer, slug: string, asOf?: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import { visibleCommitments, type Viewer } from "../access";
+import type { ReviewQueueCounts } from "../api-schemas";
 import { getDb } from "../client";
 import type { Status } from "../enums";
 import { commitments, evidence, mesas, users } from "../schema";
@@ -42,7 +43,7 @@ function queueSize(viewer: Viewer, mesaScope: SQL): number {
 }
 
 /** The size of the review queue, and for a commissioner its share on each of their mesas. */
-export type ReviewQueueCounts = { total: number; byMesa: { slug: string; name: string; waiting: number }[] };
+export type { ReviewQueueCounts };
 
 /**
  * What the review queue's counter shows (refetched every minute). An admin gets the total alone:

@@ -1,48 +1,16 @@
 import "server-only";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
-import { complianceRate, sumTallies, type StatusCounts, type Tally } from "../rules";
-import type { Theme } from "../enums";
+import type { PartyStanding, Quality, Standing, Stats } from "../api-schemas";
+import { complianceRate, sumTallies, type Tally } from "../rules";
 import { mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
 import { dueWithin, referenceDay, tallyByMesa, tallyByParty, tallyByTheme, type FigureScope } from "./aggregates";
 import { monthlyCompliance } from "./monthly";
-import { oldestOverdue, type OverdueCommitment } from "./overdue";
+import { oldestOverdue } from "./overdue";
 import { qualityByMesa, sumQuality } from "./quality";
 
-export type PartyStanding = {
-  slug: string;
-  name: string;
-  counts: StatusCounts;
-  overdue: number;
-  broken: number;
-  complianceRate: number | null;
-};
-
-/** Figures of one group (a mesa, a theme): counts by status, overdue and the compliance rate. */
-export type Standing = { counts: StatusCounts; overdue: number; total: number; complianceRate: number | null };
-
-/** CONTRACT §1 agreement quality of a set of commitments (./quality.ts). */
-export type Quality = { total: number; withoutDeadline: number; withoutAcceptedEvidence: number; staleOpen: number };
-
-export type Stats = {
-  /** The day the figures are for: `asOf`, else today in APP_TIMEZONE. */
-  day: string;
-  counts: StatusCounts;
-  overdue: number;
-  total: number;
-  complianceRate: number | null;
-  byParty: PartyStanding[];
-  byMonth: { month: string; complianceRate: number | null }[];
-  /** Beyond CONTRACT §5 (additive): what the dashboards draw. */
-  byMesa: (Standing & { slug: string; name: string; followUpBody: string | null; quality: Quality })[];
-  byTheme: (Standing & { theme: Theme })[];
-  /** Open commitments falling due from the day on, within 30 and within 90 days. */
-  dueSoon: { within30: number; within90: number };
-  quality: Quality;
-  /** The scope's ten longest overdue commitments. */
-  oldestOverdue: OverdueCommitment[];
-};
+export type { PartyStanding, Quality, Standing, Stats };
 
 /** CONTRACT §5 `/stats`: totals, per-party standings and a yearly trend for a scope. */
 export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {

@@ -14,6 +14,14 @@ export function apiError(error: CommandError) {
   );
 }
 
+/**
+ * A JSON answer typed by the schema that documents it (db/api-schemas.ts, which
+ * /api/v1/openapi.json is generated from): a handler cannot answer a shape its document lacks.
+ */
+export function documentedJson<S extends z.ZodType>(_documentedBy: S, body: z.output<S>, init?: ResponseInit) {
+  return NextResponse.json(body, init);
+}
+
 /** Runs a handler, answering a refused command with its status and JSON error. */
 export async function respond(handler: () => Promise<Response> | Response): Promise<Response> {
   try {

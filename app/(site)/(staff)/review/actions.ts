@@ -4,7 +4,8 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { CommandError } from "@/db/commands/errors";
-import { reviewEvidence, reviewFromForm } from "@/db/commands/review";
+import { reviewEvidence } from "@/db/commands/review";
+import { reviewFromForm } from "@/db/commands/review-input";
 import { getViewer } from "@/db/session";
 import { formFailure, formValues } from "@/app/form-actions";
 

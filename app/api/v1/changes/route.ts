@@ -1,11 +1,11 @@
-import { NextResponse } from "next/server";
+import { changesSchema } from "@/db/api-schemas";
 import { changesParamsSchema } from "@/db/queries/filters";
 import { getChanges } from "@/db/queries/changes";
 import { referenceDay } from "@/db/queries/aggregates";
 import { resolveScope } from "@/db/queries/scope";
 import { CommandError } from "@/db/commands/errors";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, respond } from "../respond";
+import { documentedJson, parseQuery, respond } from "../respond";
 
 /** What changed between two days (README: API beyond the contract). */
 export function GET(request: Request) {
@@ -17,6 +17,6 @@ export function GET(request: Request) {
       ]);
     }
     const scope = resolveScope(params);
-    return NextResponse.json(await getChanges(await getApiViewer(), scope, from, to));
+    return documentedJson(changesSchema, await getChanges(await getApiViewer(), scope, from, to));
   });
 }

@@ -1,29 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import type { ExportRow } from "@/db/queries/export";
+import { COMMITMENT_CSV_COLUMNS, type ExportRow } from "@/db/api-schemas";
 import { exportRequest, exportStream } from "../export-stream";
 import { respond } from "../respond";
 
-/** CONTRACT §6, exactly: the header and each row's cells. */
-const COLUMNS = [
-  "id",
-  "mesa",
-  "code",
-  "title",
-  "theme",
-  "responsible_parties",
-  "lead_party",
-  "made_on",
-  "due_on",
-  "status",
-  "overdue",
-  "evidence_count",
-  "last_change_on",
-  "recurrence",
-  "ends_on",
-  "url",
-] as const;
-
-function record(row: ExportRow, origin: string): Record<(typeof COLUMNS)[number], string | number> {
+function record(row: ExportRow, origin: string): Record<(typeof COMMITMENT_CSV_COLUMNS)[number], string | number> {
   return {
     id: row.id,
     mesa: row.mesa,
@@ -55,11 +35,11 @@ export function GET(request: Request) {
     const { batches, origin } = await exportRequest(request);
     const body = exportStream(batches, {
       // The header alone when nothing matches; the BOM makes spreadsheets read the accents as UTF-8.
-      head: stringify([], { header: true, columns: [...COLUMNS], bom: true }),
+      head: stringify([], { header: true, columns: [...COMMITMENT_CSV_COLUMNS], bom: true }),
       batch: (rows) =>
         stringify(
           rows.map((row) => record(row, origin)),
-          { columns: [...COLUMNS] },
+          { columns: [...COMMITMENT_CSV_COLUMNS] },
         ),
       tail: "",
     });

@@ -1,17 +1,17 @@
-import { NextResponse } from "next/server";
 import { requireRole } from "@/db/access";
+import { commitmentDetailSchema, commitmentListSchema } from "@/db/api-schemas";
 import { createCommitment } from "@/db/commands/commitments";
 import { listCommitments } from "@/db/queries/commitments";
 import { commitmentFiltersSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, readJson, respond } from "../respond";
+import { documentedJson, parseQuery, readJson, respond } from "../respond";
 
 export function GET(request: Request) {
   return respond(async () => {
     const filters = parseQuery(request, commitmentFiltersSchema);
     resolveScope(filters); // an unknown mesa or party slug is a 400, as in /stats
-    return NextResponse.json(listCommitments(await getApiViewer(), filters));
+    return documentedJson(commitmentListSchema, listCommitments(await getApiViewer(), filters));
   });
 }
 
@@ -19,6 +19,6 @@ export function POST(request: Request) {
   return respond(async () => {
     const viewer = requireRole(await getApiViewer(), "commissioner");
     const commitment = createCommitment(viewer, await readJson(request));
-    return NextResponse.json(commitment, { status: 201 });
+    return documentedJson(commitmentDetailSchema, commitment, { status: 201 });
   });
 }

@@ -1,14 +1,14 @@
-import { NextResponse } from "next/server";
+import { mesaListSchema } from "@/db/api-schemas";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { listMesas } from "@/db/queries/mesas";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, respond } from "../respond";
+import { documentedJson, parseQuery, respond } from "../respond";
 
 export function GET(request: Request) {
   return respond(async () => {
     const { asOf } = parseQuery(request, asOfParamsSchema);
     const mesas = await listMesas(await getApiViewer(), asOf);
-    return NextResponse.json({
+    return documentedJson(mesaListSchema, {
       data: mesas.map(({ slug, name, region, status, counts, complianceRate }) => ({
         slug,
         name,

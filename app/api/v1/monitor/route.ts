@@ -1,9 +1,9 @@
-import { NextResponse } from "next/server";
 import { requireRole } from "@/db/access";
+import { monitorPageSchema } from "@/db/api-schemas";
 import { pageParamSchema } from "@/db/queries/filters";
 import { listMonitorCommitments } from "@/db/queries/monitor";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, respond } from "../respond";
+import { documentedJson, parseQuery, respond } from "../respond";
 
 /**
  * `/monitor`'s work list as JSON (`?page=N`), which the page refetches after the outbox delivers.
@@ -13,6 +13,6 @@ export function GET(request: Request) {
   return respond(async () => {
     const { page } = parseQuery(request, pageParamSchema);
     const viewer = requireRole(await getApiViewer(), "monitor");
-    return NextResponse.json(listMonitorCommitments(viewer, { page }));
+    return documentedJson(monitorPageSchema, listMonitorCommitments(viewer, { page }));
   });
 }

@@ -1,19 +1,16 @@
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
-import { CHART_IDS, CHART_TABLES, chartLabels, csvRecords } from "@/components/charts/tables";
-import { statsParamsSchema } from "@/db/queries/filters";
+import { CHART_TABLES, chartLabels, csvRecords } from "@/components/charts/tables";
 import { resolveScope } from "@/db/queries/scope";
 import { getStats } from "@/db/queries/stats";
 import { getApiViewer } from "@/db/session";
 import { getI18n } from "@/i18n/server";
 import { parseQuery, respond } from "../respond";
-
-const csvParamsSchema = statsParamsSchema.extend({ chart: z.enum(CHART_IDS) });
+import { statsCsvParamsSchema } from "./params";
 
 /** One dashboard chart's table as CSV, in the reader's language (header) and the same scope as `/stats`. */
 export function GET(request: Request) {
   return respond(async () => {
-    const { chart, ...params } = parseQuery(request, csvParamsSchema);
+    const { chart, ...params } = parseQuery(request, statsCsvParamsSchema);
     const scope = resolveScope(params);
     const stats = await getStats(await getApiViewer(), scope);
     const { m } = await getI18n();

@@ -1,14 +1,14 @@
-import { NextResponse } from "next/server";
+import { statsResponseSchema } from "@/db/api-schemas";
 import { statsParamsSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
 import { getStats } from "@/db/queries/stats";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, respond } from "../respond";
+import { documentedJson, parseQuery, respond } from "../respond";
 
 export function GET(request: Request) {
   return respond(async () => {
     const scope = resolveScope(parseQuery(request, statsParamsSchema));
     const { total: _, ...stats } = await getStats(await getApiViewer(), scope);
-    return NextResponse.json(stats);
+    return documentedJson(statsResponseSchema, stats);
   });
 }

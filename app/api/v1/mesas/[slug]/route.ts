@@ -1,9 +1,9 @@
-import { NextResponse } from "next/server";
+import { mesaDetailSchema } from "@/db/api-schemas";
 import { notFound } from "@/db/commands/errors";
 import { asOfParamsSchema } from "@/db/queries/filters";
 import { getMesa } from "@/db/queries/mesas";
 import { getApiViewer } from "@/db/session";
-import { parseQuery, respond } from "../../respond";
+import { documentedJson, parseQuery, respond } from "../../respond";
 
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
@@ -11,6 +11,6 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     const mesa = await getMesa(await getApiViewer(), (await params).slug, asOf);
     if (!mesa) throw notFound("Mesa");
     const { id: _, ...dto } = mesa;
-    return NextResponse.json(dto);
+    return documentedJson(mesaDetailSchema, dto);
   });
 }

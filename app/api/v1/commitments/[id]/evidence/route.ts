@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
+import { submittedEvidenceSchema } from "@/db/api-schemas";
 import { evidenceTarget, submitEvidence } from "@/db/commands/evidence";
 import { getApiViewer } from "@/db/session";
 import { receiveMultipart } from "@/db/uploads";
-import { assertSameSite, idParam, respond, type IdContext } from "../../../respond";
+import { assertSameSite, documentedJson, idParam, respond, type IdContext } from "../../../respond";
 
 /**
  * CONTRACT §5: multipart fields + `files`. Who may post is checked before the upload is read;
@@ -14,6 +14,6 @@ export function POST(request: Request, context: IdContext) {
     assertSameSite(request);
     const received = await receiveMultipart(request);
     const stored = await submitEvidence(target, received, request.headers.get("idempotency-key"));
-    return NextResponse.json(stored, { status: 201 });
+    return documentedJson(submittedEvidenceSchema, stored, { status: 201 });
   });
 }

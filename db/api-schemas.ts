@@ -1,0 +1,333 @@
+import { z } from "zod";
+import {
+  CHANGE_KINDS,
+  EVIDENCE_KINDS,
+  MESA_STATUSES,
+  PARTICIPATION_ROLES,
+  PARTY_KINDS,
+  REVIEW_STATES,
+  STATUSES,
+  THEMES,
+  VISIBILITIES,
+} from "./enums";
+
+// What the JSON API answers (CONTRACT §5), as zod schemas. The queries' DTO types are inferred
+// from them and GET /api/v1/openapi.json is generated from them, so the code and its
+// documentation cannot drift apart. Nothing here parses at run time.
+
+const id = z.int().positive();
+const count = z.int().nonnegative();
+const day = z.iso.date();
+const instant = z.iso.datetime();
+const status = z.enum(STATUSES);
+const rate = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe("fulfilled / (fulfilled + broken + overdue); null when that is 0 (CONTRACT §1)");
+const named = z.object({ slug: z.string(), name: z.string() });
+
+/** An object with one property per key, all of the same schema (typed, unlike `Object.fromEntries`). */
+function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
+}
+
+/** One page of a list: its items, which page, how many a page, and how many in all. */
+function paged<S extends z.ZodType>(item: S) {
+  return z.object({ data: z.array(item), page: id, pageSize: id, total: count });
+}
+
+export const statusCountsSchema = keyed(STATUSES, count).describe("How many commitments have each status");
+export const countsSchema = statusCountsSchema.extend({ overdue: count }).describe("Counts by status, plus overdue");
+export type Counts = z.output<typeof countsSchema>;
+
+export const qualitySchema = z
+  .object({ total: count, withoutDeadline: count, withoutAcceptedEvidence: count, staleOpen: count })
+  .describe("Agreement quality (CONTRACT §1)");
+export type Quality = z.output<typeof qualitySchema>;
+
+// Commitments
+
+export const commitmentSchema = z.object({
+  id,
+  code: z.string(),
+  mesa: z.string().describe("The mesa's slug"),
+  title: z.string(),
+  text: z.string(),
+  theme: z.enum(THEMES),
+  responsibleParties: z.array(named.extend({ lead: z.boolean() })).describe("The lead first"),
+  madeOn: day,
+  dueOn: day.nullable(),
+  status,
+  overdue: z.boolean(),
+  visibility: z.enum(VISIBILITIES),
+  supersededBy: id.nullable().describe("The replacement, when the reader may see it"),
+  updatedAt: instant,
+});
+export type CommitmentDto = z.output<typeof commitmentSchema>;
+
+export const commitmentListSchema = paged(commitmentSchema);
+
+export const evidenceFileSchema = z.object({
+  sha256: z.string(),
+  name: z.string().describe("A neutral name for the public; the uploaded name for staff of the mesa"),
+  mimeType: z.string(),
+  sizeBytes: count,
+});
+export type EvidenceFile = z.output<typeof evidenceFileSchema>;
+
+export const evidenceBasicsSchema = z.object({
+  id,
+  observedOn: day,
+  kind: z.enum(EVIDENCE_KINDS),
+  summary: z.string(),
+  sourceUrl: z.string().nullable(),
+  suggestedStatus: status.nullable(),
+  files: z.array(evidenceFileSchema),
+});
+export type EvidenceBasics = z.output<typeof evidenceBasicsSchema>;
+
+export const evidenceSchema = evidenceBasicsSchema.extend({
+  reviewState: z.enum(REVIEW_STATES),
+  reviewNote: z.string().nullable(),
+  submittedBy: z.string().nullable().describe("Only for staff of the mesa: monitors may be at risk if named"),
+});
+export type EvidenceDto = z.output<typeof evidenceSchema>;
+
+export const historyEntrySchema = z.object({
+  from: status.nullable(),
+  to: status,
+  at: instant,
+  by: z.string(),
+  reason: z.string(),
+  evidenceIds: z.array(id).describe("The evidence it cites that the reader may see"),
+});
+export type HistoryDto = z.output<typeof historyEntrySchema>;
+
+export const commitmentDetailSchema = commitmentSchema.extend({
+  mesaName: z.string(),
+  meeting: z.int().nullable().describe("The number of the meeting where it was agreed"),
+  evidence: z.array(evidenceSchema).describe("The public sees accepted evidence only"),
+  history: z.array(historyEntrySchema),
+});
+export type CommitmentDetail = z.output<typeof commitmentDetailSchema>;
+
+/** The open-data export (CONTRACT §6), one row per commitment. */
+export const exportRowSchema = z.object({
+  id,
+  mesa: z.string(),
+  code: z.string(),
+  title: z.string(),
+  theme: z.enum(THEMES),
+  parties: z.array(z.string()).describe("Slugs, the lead first"),
+  lead: z.string().nullable(),
+  madeOn: day,
+  dueOn: day.nullable(),
+  status,
+  overdue: z.boolean(),
+  evidenceCount: count.describe("Accepted evidence"),
+  lastChangeOn: day.nullable().describe("The day of the last status change, in APP_TIMEZONE"),
+});
+export type ExportRow = z.output<typeof exportRowSchema>;
+
+/** `GET /commitments.csv`'s header (CONTRACT §6, exactly). */
+export const COMMITMENT_CSV_COLUMNS = [
+  "id",
+  "mesa",
+  "code",
+  "title",
+  "theme",
+  "responsible_parties",
+  "lead_party",
+  "made_on",
+  "due_on",
+  "status",
+  "overdue",
+  "evidence_count",
+  "last_change_on",
+  "recurrence",
+  "ends_on",
+  "url",
+] as const;
+
+export const exportSchema = z.object({
+  data: z.array(exportRowSchema.extend({ url: z.url().describe("The commitment's page") })),
+});
+
+// Mesas and parties
+
+export const mesaListSchema = z.object({
+  data: z.array(
+    z.object({ slug: z.string(), name: z.string(), region: z.string(), status: z.enum(MESA_STATUSES) }).extend({
+      counts: countsSchema,
+      complianceRate: rate,
+    }),
+  ),
+});
+export type MesaListItem = z.output<typeof mesaListSchema>["data"][number];
+
+const figures = { counts: countsSchema, total: count, complianceRate: rate };
+
+export const mesaPartySchema = named.extend({ kind: z.enum(PARTY_KINDS), role: z.enum(PARTICIPATION_ROLES) });
+export type MesaParty = z.output<typeof mesaPartySchema>;
+
+export const meetingSchema = z.object({
+  number: z.int(),
+  heldOn: day,
+  place: z.string().nullable(),
+  summary: z.string(),
+  minutes: z.object({ sha256: z.string(), name: z.string() }).nullable().describe("The acta, at /files/{sha256}"),
+  attendees: z.array(named),
+});
+export type MeetingSummary = z.output<typeof meetingSchema>;
+
+export const mesaDetailSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  region: z.string(),
+  province: z.string().nullable(),
+  district: z.string().nullable(),
+  convenedOn: day.nullable(),
+  status: z.enum(MESA_STATUSES),
+  description: z.string(),
+  conveningBody: z.string().nullable(),
+  followUpBody: z.string().nullable().describe("The body that follows up the agreements; null: none named"),
+  sourceLinks: z.array(z.string()),
+  parties: z.array(mesaPartySchema),
+  meetings: z.array(meetingSchema),
+  ...figures,
+});
+
+export const partyMesaStandingSchema = named.extend({ role: z.enum(PARTICIPATION_ROLES).nullable(), ...figures });
+export type PartyMesaStanding = z.output<typeof partyMesaStandingSchema>;
+
+export const partyDetailSchema = named.extend({
+  kind: z.enum(PARTY_KINDS),
+  ...figures,
+  mesas: z.array(partyMesaStandingSchema).describe("Every mesa it takes part in or is responsible in"),
+});
+
+// Figures
+
+export const partyStandingSchema = named.extend({
+  counts: statusCountsSchema,
+  overdue: count,
+  broken: count,
+  complianceRate: rate,
+});
+export type PartyStanding = z.output<typeof partyStandingSchema>;
+
+/** Figures of one group (a mesa, a theme): counts by status, overdue and the compliance rate. */
+export const standingSchema = z.object({
+  counts: statusCountsSchema,
+  overdue: count,
+  total: count,
+  complianceRate: rate,
+});
+export type Standing = z.output<typeof standingSchema>;
+
+export const overdueCommitmentSchema = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  mesa: named,
+  dueOn: day,
+  daysOverdue: z.int().positive(),
+});
+export type OverdueCommitment = z.output<typeof overdueCommitmentSchema>;
+
+/** `/stats` as the queries compute it; the API leaves out `total` (./queries/stats.ts). */
+export const statsSchema = z.object({
+  day: day.describe("The day the figures are for: asOf, else today in APP_TIMEZONE"),
+  counts: statusCountsSchema,
+  overdue: count,
+  total: count,
+  complianceRate: rate,
+  byParty: z.array(partyStandingSchema),
+  byMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), complianceRate: rate })),
+  byMesa: z.array(
+    named.extend({ ...standingSchema.shape, followUpBody: z.string().nullable(), quality: qualitySchema }),
+  ),
+  byTheme: z.array(standingSchema.extend({ theme: z.enum(THEMES) })),
+  dueSoon: z.object({ within30: count, within90: count }).describe("Open commitments due from the day on"),
+  quality: qualitySchema,
+  oldestOverdue: z.array(overdueCommitmentSchema).describe("The ten overdue the longest"),
+});
+export type Stats = z.output<typeof statsSchema>;
+export const statsResponseSchema = statsSchema.omit({ total: true });
+
+export const changedCommitmentSchema = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  mesa: named,
+  before: status.nullable().describe("The status at the end of `from`; null when not made yet"),
+  after: status,
+  dueOn: day.nullable(),
+});
+export type ChangedCommitment = z.output<typeof changedCommitmentSchema>;
+
+export const changesSchema = z.object({
+  from: day,
+  to: day,
+  newly: keyed(CHANGE_KINDS, z.object({ total: count, items: z.array(changedCommitmentSchema).max(100) })).describe(
+    "Per kind: how many, and the first 100 in mesa and code order",
+  ),
+});
+export type Changes = z.output<typeof changesSchema>;
+
+// Writes and staff
+
+export const submittedEvidenceSchema = evidenceBasicsSchema.extend({
+  commitmentId: id,
+  reviewState: z.enum(REVIEW_STATES),
+});
+
+export const reviewResultSchema = z.object({
+  id,
+  reviewState: z.enum(["accepted", "rejected"]),
+  reviewNote: z.string().nullable(),
+  commitment: z.object({ id, status }),
+});
+export type ReviewResult = z.output<typeof reviewResultSchema>;
+
+/**
+ * A commitment of the `/monitor` work list: what its card shows, and no more (a phone on slow 3G
+ * reads it in the page and again as JSON).
+ */
+export const monitorCommitmentSchema = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  mesaName: z.string(),
+  dueOn: day.nullable(),
+  status,
+  overdue: z.boolean(),
+  visibility: z.enum(VISIBILITIES),
+  latestEvidence: z
+    .object({ reviewState: z.enum(REVIEW_STATES), submittedAt: instant })
+    .nullable()
+    .describe("The last evidence anyone logged on it"),
+});
+export type MonitorCommitment = z.output<typeof monitorCommitmentSchema>;
+
+export const monitorPageSchema = paged(monitorCommitmentSchema);
+export type MonitorPage = z.output<typeof monitorPageSchema>;
+
+export const reviewCountsSchema = z.object({
+  total: count,
+  byMesa: z
+    .array(named.extend({ waiting: z.int().positive() }))
+    .describe("Per mesa for commissioners; empty for admins"),
+});
+export type ReviewQueueCounts = z.output<typeof reviewCountsSchema>;
+
+/** CONTRACT §5's error shape; `message` of an issue is in English, `path` names the field. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
