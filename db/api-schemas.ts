@@ -5,6 +5,8 @@ import {
   MESA_STATUSES,
   PARTICIPATION_ROLES,
   PARTY_KINDS,
+  PERIOD_STATUSES,
+  RECURRENCE_EVERY,
   REVIEW_STATES,
   STATUSES,
   THEMES,
@@ -64,6 +66,21 @@ export const commitmentSchema = z.object({
   visibility: z.enum(VISIBILITIES),
   supersededBy: id.nullable().describe("The replacement, when the reader may see it"),
   updatedAt: instant,
+  recurrence: z
+    .object({ every: z.enum(RECURRENCE_EVERY), startsOn: day, endsOn: day.nullable() })
+    .nullable()
+    .describe("null for a one-off commitment (CONTRACT §1 recurring commitment)"),
+  periods: z
+    .array(
+      z.object({
+        n: id.describe("1-based"),
+        startsOn: day,
+        dueOn: day,
+        status: z.enum(PERIOD_STATUSES),
+        overdue: z.boolean(),
+      }),
+    )
+    .describe("The periods elapsed by today, oldest first; empty when not recurring"),
 });
 export type CommitmentDto = z.output<typeof commitmentSchema>;
 
@@ -128,6 +145,8 @@ export const exportRowSchema = z.object({
   overdue: z.boolean(),
   evidenceCount: count.describe("Accepted evidence"),
   lastChangeOn: day.nullable().describe("The day of the last status change, in APP_TIMEZONE"),
+  recurrence: z.enum(RECURRENCE_EVERY).nullable(),
+  endsOn: day.nullable().describe("A recurring commitment's last day, if it has one"),
 });
 export type ExportRow = z.output<typeof exportRowSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STATUSES, THEMES, VISIBILITIES } from "../enums";
+import { PERIOD_STATUSES, RECURRENCE_EVERY, STATUSES, THEMES, VISIBILITIES } from "../enums";
 import { isoDateSchema, slugSchema } from "../queries/filters";
 import type { FieldIssue } from "./errors";
 import { textField } from "./form-data";
@@ -24,6 +24,15 @@ const fields = {
   dueOn: isoDateSchema.nullable(),
   meeting: z.number().int().positive().nullable(),
   visibility: z.enum(VISIBILITIES),
+  /** CONTRACT §1 recurring commitment; `startsOn` defaults to `madeOn`, `endsOn` to open-ended. */
+  recurrence: z
+    .object({
+      every: z.enum(RECURRENCE_EVERY),
+      startsOn: isoDateSchema.nullable().default(null),
+      endsOn: isoDateSchema.nullable().default(null),
+    })
+    .strict()
+    .nullable(),
 };
 
 export const createCommitmentSchema = z
@@ -33,6 +42,7 @@ export const createCommitmentSchema = z
     dueOn: fields.dueOn.default(null),
     meeting: fields.meeting.default(null),
     visibility: fields.visibility.default("public"),
+    recurrence: fields.recurrence.default(null),
   })
   .strict();
 export type CreateCommitmentInput = z.output<typeof createCommitmentSchema>;
@@ -51,6 +61,16 @@ export const statusChangeSchema = z
   .strict();
 export type StatusChangeInput = z.output<typeof statusChangeSchema>;
 
+/** CONTRACT §5 `POST /commitments/{id}/periods/{n}/status`. */
+export const periodStatusSchema = z
+  .object({
+    status: z.enum(PERIOD_STATUSES),
+    reason: z.string().trim().min(1).max(2000),
+    evidenceIds: z.array(z.number().int().positive()).max(50).default([]),
+  })
+  .strict();
+export type PeriodStatusInput = z.output<typeof periodStatusSchema>;
+
 /**
  * Rules across fields, checked on the complete commitment (after merging a PATCH). A field left
  * out (it was not valid by itself) skips the rules that need it.
@@ -59,6 +79,7 @@ export function crossFieldIssues(c: {
   responsibleParties?: { slug: string; lead: boolean }[];
   madeOn?: string;
   dueOn?: string | null;
+  recurrence?: { startsOn: string | null; endsOn: string | null } | null;
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (c.responsibleParties && c.responsibleParties.filter((p) => p.lead).length !== 1) {
@@ -66,6 +87,10 @@ export function crossFieldIssues(c: {
   }
   if (c.madeOn !== undefined && c.dueOn != null && c.dueOn < c.madeOn) {
     issues.push({ path: "dueOn", code: "due_before_made" });
+  }
+  const startsOn = c.recurrence?.startsOn ?? c.madeOn;
+  if (c.recurrence?.endsOn != null && startsOn !== undefined && c.recurrence.endsOn < startsOn) {
+    issues.push({ path: "recurrence.endsOn", code: "ends_before_start" });
   }
   return issues;
 }
@@ -85,6 +110,22 @@ export function commitmentFromForm(formData: FormData) {
     dueOn: textField(formData, "dueOn") || null,
     meeting: optionalNumber(textField(formData, "meeting")),
     visibility: textField(formData, "visibility"),
+    recurrence: textField(formData, "recurrence")
+      ? {
+          every: textField(formData, "recurrence"),
+          startsOn: textField(formData, "startsOn") || null,
+          endsOn: textField(formData, "endsOn") || null,
+        }
+      : null,
+  };
+}
+
+/** A period's status form → the API's input shape. */
+export function periodStatusFromForm(formData: FormData) {
+  return {
+    status: textField(formData, "status"),
+    reason: textField(formData, "reason"),
+    evidenceIds: formData.getAll("evidence").map(Number),
   };
 }
 

@@ -94,7 +94,11 @@ export function checkCommitment(input: unknown): CommitmentCheck {
   if (mesa !== undefined && mesaId === undefined) issues.push({ path: "mesa", code: "invalid_choice" });
 
   const refs = fieldOf(raw, "responsibleParties");
-  const dates = { madeOn: fieldOf(raw, "madeOn"), dueOn: fieldOf(raw, "dueOn") };
+  const dates = {
+    madeOn: fieldOf(raw, "madeOn"),
+    dueOn: fieldOf(raw, "dueOn"),
+    recurrence: fieldOf(raw, "recurrence"),
+  };
   issues.push(...crossFieldIssues({ responsibleParties: refs, ...dates }));
   const links = refs ? resolveParties(refs, issues) : [];
   const meeting = fieldOf(raw, "meeting");
@@ -136,6 +140,7 @@ export function applyCommitment(
       madeOn: data.madeOn,
       dueOn: data.dueOn,
       visibility: data.visibility,
+      ...recurrenceColumns(data),
       status: first.status,
       createdAt: now,
       updatedAt: now,
@@ -155,4 +160,11 @@ export function applyCommitment(
     .run();
   expireFiguresOf(tx, id);
   return id;
+}
+
+/** A commitment's recurrence as its columns: none, or how often, from when (made_on unless given), until when. */
+export function recurrenceColumns(c: { madeOn: string; recurrence: CreateCommitmentInput["recurrence"] }) {
+  return c.recurrence
+    ? { recurrence: c.recurrence.every, startsOn: c.recurrence.startsOn ?? c.madeOn, endsOn: c.recurrence.endsOn }
+    : { recurrence: null, startsOn: null, endsOn: null };
 }

@@ -11,6 +11,7 @@ import {
   applyCommitment,
   checkCommitment,
   codeHolder,
+  recurrenceColumns,
   replaceParties,
   resolveMeeting,
   resolveParties,
@@ -72,6 +73,7 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
     responsibleParties: patch.responsibleParties ?? before.responsibleParties,
     madeOn: patch.madeOn ?? before.madeOn,
     dueOn: patch.dueOn === undefined ? before.dueOn : patch.dueOn,
+    recurrence: patch.recurrence === undefined ? before.recurrence : patch.recurrence,
   };
   const issues = crossFieldIssues(merged);
   const links = patch.responsibleParties ? resolveParties(patch.responsibleParties, issues) : null;
@@ -86,9 +88,10 @@ export function updateCommitment(viewer: Viewer, id: number, input: unknown) {
     }
     const old = auditState(tx, id);
     expireFiguresOf(tx, id);
-    const { responsibleParties: _, meeting: __, ...columns } = patch;
+    const { responsibleParties: _, meeting: __, recurrence, ...columns } = patch;
+    const recurring = recurrence === undefined ? {} : recurrenceColumns({ madeOn: merged.madeOn, recurrence });
     tx.update(commitments)
-      .set({ ...columns, meetingId })
+      .set({ ...columns, ...recurring, meetingId })
       .where(eq(commitments.id, id))
       .run();
     if (links) replaceParties(tx, id, links);

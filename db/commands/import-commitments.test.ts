@@ -204,7 +204,7 @@ describe("importing an acta's commitments", () => {
           [
             "R-1,Uno,water,gore,gore,2026-01-10,,,",
             "R-1,Otro,water,gore,gore,2026-01-10,,superseded,",
-            "R-3,Tres,water,gore,gore,2026-01-10,,,monthly",
+            "R-3,Tres,water,gore,gore,2026-01-10,,,weekly",
           ],
           "code,title,theme,responsible_parties,lead_party,made_on,due_on,status,recurrence",
         ),
@@ -216,7 +216,7 @@ describe("importing an acta's commitments", () => {
       { column: "code", code: "duplicate_in_file" },
       { column: "status", code: "superseded_not_importable" },
     ]);
-    expect(issues(4)).toEqual([{ column: "recurrence", code: "recurrence_not_importable" }]);
+    expect(issues(4)).toEqual([{ column: "recurrence", code: "invalid_choice" }]);
 
     const missing = await run(commissioner, mesa, file("code;titulo\nA;B\n"));
     expect(missing).toMatchObject({

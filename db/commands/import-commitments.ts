@@ -36,8 +36,7 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_COLUMNS = ["code", "title", "theme", "responsible_parties", "made_on"] as const;
 
 /** Problems only an import has, beside the field codes a single commitment can have. */
-export type ImportIssueCode =
-  IssueCode | "duplicate_in_file" | "superseded_not_importable" | "recurrence_not_importable";
+export type ImportIssueCode = IssueCode | "duplicate_in_file" | "superseded_not_importable";
 export type RowIssue = { column: ImportColumn; code: ImportIssueCode };
 export type PreviewRow = { row: number; code: string; title: string; issues: RowIssue[] };
 export type ImportPreview = { fileName: string; missingColumns: ImportColumn[]; rows: PreviewRow[]; valid: boolean };
@@ -107,10 +106,8 @@ function checkRows(mesa: string, table: Table): { preview: Omit<ImportPreview, "
     const cell = cellsOf(row);
     const issues: RowIssue[] = [];
     const status = statusOf(cell("status"), issues);
-    for (const column of ["recurrence", "ends_on"] as const) {
-      // Recurring commitments cannot be stored yet (issue 10); an empty cell is a one-off one.
-      if (cell(column)) issues.push({ column, code: "recurrence_not_importable" });
-    }
+    // An end without a recurrence would be silently dropped.
+    if (cell("ends_on") && !cell("recurrence")) issues.push({ column: "ends_on", code: "not_recurring" });
     if (cell("code") && uses.get(cell("code"))! > 1) issues.push({ column: "code", code: "duplicate_in_file" });
     const hasText = position.has("text");
     const checked = checkCommitment(commitmentInput(mesa, cell, hasText));
@@ -150,6 +147,8 @@ function commitmentInput(mesa: string, cell: (column: ImportColumn) => string, h
     madeOn: isoDate(value("made_on")),
     dueOn: isoDate(value("due_on")) ?? null,
     visibility: value("visibility"),
+    // A recurring commitment's periods start on the day it was made (CONTRACT §6 has no start column).
+    recurrence: cell("recurrence") ? { every: cell("recurrence"), endsOn: isoDate(value("ends_on")) ?? null } : null,
   };
 }
 
@@ -181,6 +180,9 @@ const COLUMN_OF_FIELD: Record<string, ImportColumn> = {
   madeOn: "made_on",
   dueOn: "due_on",
   visibility: "visibility",
+  recurrence: "recurrence",
+  "recurrence.every": "recurrence",
+  "recurrence.endsOn": "ends_on",
 };
 
 /** The column a problem of the commitment's input comes from. */

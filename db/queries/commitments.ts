@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, exists, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { CommitmentDto } from "../api-schemas";
+import { periodsOf, recurrenceOf } from "./periods";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
@@ -26,9 +27,13 @@ export const dtoColumns = {
   visibility: commitments.visibility,
   supersededBy: commitments.supersededBy,
   updatedAt: commitments.updatedAt,
+  recurrence: commitments.recurrence,
+  startsOn: commitments.startsOn,
+  endsOn: commitments.endsOn,
 };
 
-type DtoRow = Omit<CommitmentDto, "responsibleParties" | "overdue">;
+type DtoRow = Omit<CommitmentDto, "responsibleParties" | "overdue" | "recurrence" | "periods"> &
+  Parameters<typeof recurrenceOf>[0];
 
 export function filterWhere(viewer: Viewer, filters: Partial<CommitmentFilters>, today: string): SQL {
   const db = getDb();
@@ -120,6 +125,11 @@ export function toDtos(viewer: Viewer, rows: DtoRow[], today: string): Commitmen
     viewer,
     rows.flatMap((r) => (r.supersededBy === null ? [] : [r.supersededBy])),
   );
+  const recurrences = new Map(rows.map((row) => [row.id, recurrenceOf(row)]));
+  const periods = periodsOf(
+    rows.map((row) => ({ id: row.id, recurrence: recurrences.get(row.id)! })),
+    today,
+  );
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -136,6 +146,8 @@ export function toDtos(viewer: Viewer, rows: DtoRow[], today: string): Commitmen
     // A replacement the viewer may not see is not named: its id alone would reveal it exists.
     supersededBy: row.supersededBy !== null && visibleTargets.has(row.supersededBy) ? row.supersededBy : null,
     updatedAt: row.updatedAt,
+    recurrence: recurrences.get(row.id)!,
+    periods: periods.get(row.id) ?? [],
   }));
 }
 

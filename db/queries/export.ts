@@ -59,6 +59,8 @@ export function* exportCommitments(
       madeOn: commitments.madeOn,
       dueOn: commitments.dueOn,
       status: commitments.status,
+      recurrence: commitments.recurrence,
+      endsOn: commitments.endsOn,
       evidenceCount,
       lastChangeAt,
     })
@@ -99,6 +101,8 @@ export function* exportCommitments(
         overdue: isOverdue(row, today),
         evidenceCount: row.evidenceCount,
         lastChangeOn: row.lastChangeAt ? dayOf(row.lastChangeAt) : null,
+        recurrence: row.recurrence,
+        endsOn: row.endsOn,
       };
     });
     const { mesaId, code } = rows[rows.length - 1];

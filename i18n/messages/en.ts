@@ -267,6 +267,9 @@ export const en: Messages = {
     one_lead: "Mark exactly one lead party among the chosen ones.",
     duplicate: "There are repeated values.",
     due_before_made: "The deadline cannot be before the date of the agreement.",
+    ends_before_start: "The recurrence cannot end before it starts.",
+    period_not_elapsed: "That period has not started yet.",
+    not_recurring: "This commitment does not recur.",
     superseded_by_required: "Give the commitment that replaces it.",
     superseded_by_same_mesa: "The replacement must be another commitment of the same dialogue table.",
     superseded_by_superseded: "That commitment was itself superseded: give the current one.",
@@ -688,7 +691,6 @@ export const en: Messages = {
       duplicate_in_file: "Another row of the file has the same code.",
       superseded_not_importable:
         "A superseded commitment cannot be imported: the file does not say which one replaces it. Import it with another status and mark it as superseded on its page afterwards.",
-      recurrence_not_importable: "Recurring commitments cannot be imported yet: leave this cell empty.",
     },
   },
   dataPage: {

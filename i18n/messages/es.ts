@@ -266,6 +266,9 @@ export const es = {
     one_lead: "Marque exactamente una entidad responsable principal entre las elegidas.",
     duplicate: "Hay valores repetidos.",
     due_before_made: "El plazo no puede ser anterior a la fecha del acuerdo.",
+    ends_before_start: "El fin de la recurrencia no puede ser anterior a su inicio.",
+    period_not_elapsed: "Ese periodo aún no ha comenzado.",
+    not_recurring: "Este compromiso no es periódico.",
     superseded_by_required: "Indique el compromiso que lo reemplaza.",
     superseded_by_same_mesa: "El reemplazo debe ser otro compromiso de la misma mesa.",
     superseded_by_superseded: "Ese compromiso ya fue reemplazado: indique el vigente.",
@@ -689,7 +692,6 @@ export const es = {
       duplicate_in_file: "Otra fila del archivo tiene el mismo código.",
       superseded_not_importable:
         "Un compromiso reemplazado no se puede importar: el archivo no dice cuál lo reemplaza. Impórtelo con otro estado y márquelo después como reemplazado en su página.",
-      recurrence_not_importable: "Los compromisos periódicos aún no se pueden importar: deje esta celda vacía.",
     },
   },
   dataPage: {

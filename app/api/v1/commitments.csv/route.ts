@@ -18,9 +18,8 @@ function record(row: ExportRow, origin: string): Record<(typeof COMMITMENT_CSV_C
     overdue: String(row.overdue),
     evidence_count: row.evidenceCount,
     last_change_on: row.lastChangeOn ?? "",
-    // Recurring commitments come with issue 10: until then none is.
-    recurrence: "",
-    ends_on: "",
+    recurrence: row.recurrence ?? "",
+    ends_on: row.endsOn ?? "",
     url: `${origin}/commitments/${row.id}`,
   };
 }

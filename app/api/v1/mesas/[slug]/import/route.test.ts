@@ -58,7 +58,7 @@ beforeAll(() => {
 });
 
 describe("POST /api/v1/mesas/{slug}/import", () => {
-  it("reads back the open-data export: export → import into an empty mesa gives the same commitments", async () => {
+  it("reads back the open-data export: export → import into an empty mesa gives the same commitments, recurring ones too", async () => {
     const made = [
       ["HU-01", 'Compañía entregará agua a Huancané, "sin demora"; cada semana', "water", ["compania-minera"], null],
       ["HU-02", "Posta médica", "health", ["gore-apurimac", "comunidad-huancane"], "2027-03-31"],
@@ -77,6 +77,16 @@ describe("POST /api/v1/mesas/{slug}/import", () => {
         dueOn,
       });
     }
+    createCommitment(commissioner, {
+      mesa: "origen",
+      code: "HU-05",
+      title: "Aporte anual al fondo comunal",
+      text: "Aporte anual al fondo comunal",
+      theme: "economic_compensation",
+      responsibleParties: [{ slug: "compania-minera", lead: true }],
+      madeOn: "2026-01-15",
+      recurrence: { every: "yearly", endsOn: "2030-12-31" },
+    });
     const idOf = (code: string, mesa = "origen") =>
       getDb()
         .select({ id: commitments.id })
@@ -92,14 +102,18 @@ describe("POST /api/v1/mesas/{slug}/import", () => {
     const exported = await download("origen");
     const response = await upload("destino", form(exported, "commitments.csv"));
     expect(response.status).toBe(201);
-    expect((await response.json()).imported).toBe(4);
+    expect((await response.json()).imported).toBe(5);
 
     const records = async (mesa: string) =>
       (parse(await download(mesa), { bom: true, columns: true }) as Record<string, string>[]).map(
         ({ id: _, mesa: __, url: ___, last_change_on: ____, ...same }) => same,
       );
     expect(await records("destino")).toEqual(await records("origen"));
-    expect(await records("destino")).toHaveLength(4);
+    expect(await records("destino")).toHaveLength(5);
+    expect((await records("destino")).find((r) => r.code === "HU-05")).toMatchObject({
+      recurrence: "yearly",
+      ends_on: "2030-12-31",
+    });
     // The export has no full text (CONTRACT §6), so the title stands in for it.
     const copy = getCommitment(admin, idOf("HU-01", "destino"))!;
     expect(copy).toMatchObject({ mesa: "destino", code: "HU-01", text: made[0][1] });
