@@ -229,11 +229,19 @@ export const partyDetailSchema = named.extend({
 
 // Figures
 
+export const ratedSchema = z
+  .object({ fulfilled: count, broken: count, overdue: count })
+  .describe("What the compliance rate counts: one-off commitments, and each elapsed period of a recurring one");
+export const periodTallySchema = ratedSchema
+  .extend({ total: count })
+  .describe("The elapsed periods of recurring commitments (future periods count nowhere)");
+
 export const partyStandingSchema = named.extend({
   counts: statusCountsSchema,
   overdue: count,
   broken: count,
   complianceRate: rate,
+  periods: periodTallySchema.describe("Its recurring commitments' elapsed periods: broken + overdue were missed"),
 });
 export type PartyStanding = z.output<typeof partyStandingSchema>;
 
@@ -263,6 +271,8 @@ export const statsSchema = z.object({
   overdue: count,
   total: count,
   complianceRate: rate,
+  periods: periodTallySchema,
+  rated: ratedSchema,
   byParty: z.array(partyStandingSchema),
   byMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), complianceRate: rate })),
   byMesa: z.array(

@@ -33,20 +33,60 @@ export function isOverdue(item: { status: Status; dueOn: string | null }, today:
 }
 
 export type StatusCounts = Record<Status, number>;
-export type Tally = { counts: StatusCounts; overdue: number; total: number };
+/** What a compliance rate counts (CONTRACT §1). */
+export type RatedCounts = { fulfilled: number; broken: number; overdue: number };
+/** The elapsed periods of recurring commitments, by what they count as. */
+export type PeriodTally = RatedCounts & { total: number };
+export type Tally = {
+  /** Commitments by their own status (a recurring one's is the commissioner's overall judgement). */
+  counts: StatusCounts;
+  overdue: number;
+  total: number;
+  periods: PeriodTally;
+  /** One-off commitments, and each elapsed period in place of its recurring commitment. */
+  rated: RatedCounts;
+};
+
+/** A commitment as counted: a recurring one brings its elapsed periods (those begun by the day). */
+export type CountedItem = {
+  status: Status;
+  dueOn: string | null;
+  periods?: readonly { status: Status; dueOn: string }[] | null;
+};
+
+const emptyRated = (): RatedCounts => ({ fulfilled: 0, broken: 0, overdue: 0 });
 
 export function emptyTally(): Tally {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
-  return { counts, overdue: 0, total: 0 };
+  return { counts, overdue: 0, total: 0, periods: { ...emptyRated(), total: 0 }, rated: emptyRated() };
 }
 
-function add(tally: Tally, item: { status: Status; dueOn: string | null }, today: string): void {
+/** fulfilled, broken or overdue (what a rate counts), or null for the rest. */
+function ratedAs(item: { status: Status; dueOn: string | null }, today: string): keyof RatedCounts | null {
+  if (item.status === "fulfilled" || item.status === "broken") return item.status;
+  return isOverdue(item, today) ? "overdue" : null;
+}
+
+function add(tally: Tally, item: CountedItem, today: string): void {
   tally.counts[item.status] += 1;
   tally.total += 1;
   if (isOverdue(item, today)) tally.overdue += 1;
+  if (!item.periods) {
+    const kind = ratedAs(item, today);
+    if (kind) tally.rated[kind] += 1;
+    return;
+  }
+  for (const period of item.periods) {
+    tally.periods.total += 1;
+    const kind = ratedAs(period, today);
+    if (kind) {
+      tally.periods[kind] += 1;
+      tally.rated[kind] += 1;
+    }
+  }
 }
 
-export function tally(items: Iterable<{ status: Status; dueOn: string | null }>, today: string): Tally {
+export function tally(items: Iterable<CountedItem>, today: string): Tally {
   const result = emptyTally();
   for (const item of items) add(result, item, today);
   return result;
@@ -59,6 +99,8 @@ export function sumTallies(parts: Iterable<Tally>): Tally {
     for (const status of STATUSES) result.counts[status] += part.counts[status];
     result.total += part.total;
     result.overdue += part.overdue;
+    for (const key of ["fulfilled", "broken", "overdue", "total"] as const) result.periods[key] += part.periods[key];
+    for (const key of ["fulfilled", "broken", "overdue"] as const) result.rated[key] += part.rated[key];
   }
   return result;
 }
@@ -68,7 +110,7 @@ export function sumTallies(parts: Iterable<Tally>): Tally {
  * Returns one tally per party id that appears.
  */
 export function tallyByParty<K>(
-  items: Iterable<{ status: Status; dueOn: string | null; partyIds: readonly K[] }>,
+  items: Iterable<CountedItem & { partyIds: readonly K[] }>,
   today: string,
 ): Map<K, Tally> {
   const result = new Map<K, Tally>();
@@ -82,13 +124,13 @@ export function tallyByParty<K>(
   return result;
 }
 
-/** fulfilled / (fulfilled + broken + overdue); superseded is excluded; null when nothing is due. */
-export function complianceRate(t: {
-  counts: Pick<StatusCounts, "fulfilled" | "broken">;
-  overdue: number;
-}): number | null {
-  const denominator = t.counts.fulfilled + t.counts.broken + t.overdue;
-  return denominator === 0 ? null : t.counts.fulfilled / denominator;
+/**
+ * fulfilled / (fulfilled + broken + overdue) over one-off commitments and elapsed periods;
+ * superseded is excluded; null when nothing is due.
+ */
+export function complianceRate({ rated }: { rated: RatedCounts }): number | null {
+  const denominator = rated.fulfilled + rated.broken + rated.overdue;
+  return denominator === 0 ? null : rated.fulfilled / denominator;
 }
 
 /**

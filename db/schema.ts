@@ -178,7 +178,7 @@ export const commitments = sqliteTable(
     index("commitments_visibility").on(t.visibility),
     // Covers every column the figures read: counting scans this narrow index, not the rows
     // with their full text.
-    index("commitments_figures").on(t.visibility, t.mesaId, t.status, t.dueOn, t.theme, t.madeOn),
+    index("commitments_figures").on(t.visibility, t.mesaId, t.status, t.dueOn, t.theme, t.madeOn, t.recurrence),
     check("commitments_theme", oneOf(t.theme, THEMES)),
     check("commitments_status", oneOf(t.status, STATUSES)),
     check("commitments_visibility", oneOf(t.visibility, VISIBILITIES)),

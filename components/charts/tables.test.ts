@@ -36,6 +36,7 @@ const party = (slug: string, overdue: number, broken: number, complianceRate: nu
   overdue,
   broken,
   complianceRate,
+  periods: { total: 0, fulfilled: 0, broken: 0, overdue: 0 },
 });
 
 const noQuality = { total: 0, withoutDeadline: 0, withoutAcceptedEvidence: 0, staleOpen: 0 };
@@ -46,6 +47,8 @@ const stats: Stats = {
   overdue: 3,
   total: 16,
   complianceRate: 0.4,
+  periods: { total: 0, fulfilled: 0, broken: 0, overdue: 0 },
+  rated: { fulfilled: 4, broken: 3, overdue: 3 },
   byParty: [party("b", 3, 2, 0.25), party("a", 1, 4, null), party("c", 0, 0, 1), party("d", 5, 0, 2 / 3)],
   byMonth: [
     { month: "2026-01", complianceRate: null },

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, count, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Theme } from "../enums";
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { PeriodStatus, Theme } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
-import { emptyTally, endOfDayInstant, OPEN_STATUSES, shiftDate, todayIn, type Tally } from "../rules";
-import { commitmentParties, commitments, statusSpans } from "../schema";
+import { emptyTally, endOfDayInstant, OPEN_STATUSES, shiftDate, todayIn, type PeriodTally, type Tally } from "../rules";
+import { commitmentParties, commitmentPeriods, commitments, periodStatusChanges, statusSpans } from "../schema";
 
 // Every figure of CONTRACT §1 (counts by status, overdue, compliance rate) counted by SQLite with
 // GROUP BY. db/rules.ts stays the definition: aggregates.test.ts holds this SQL to it.
@@ -58,10 +58,20 @@ export function atDay(scope: FigureScope): SQL | undefined {
 
 type Grouping = "all" | "mesa" | "party" | "theme";
 
+/** SQL: the commitment (of `source`) recurs. Recurring commitments are few: the list is read once. */
+const recurring = (source: Source) =>
+  source === commitments
+    ? isNotNull(commitments.recurrence)
+    : inArray(
+        statusSpans.commitmentId,
+        getDb().select({ id: commitments.id }).from(commitments).where(isNotNull(commitments.recurrence)),
+      );
+
 /**
  * Tallies of the scope's commitments at the end of the reference day, one per group. Today the
  * status is the commitment's own; with `asOf` it is the one its history held then (the span
- * that held at the end of that day), and only commitments made by that day count.
+ * that held at the end of that day), and only commitments made by that day count. The rate
+ * counts one-off commitments here, and the recurring ones' elapsed periods (`periodTallies`).
  */
 function tallies<K extends number | string = number>(
   viewer: Viewer,
@@ -70,18 +80,17 @@ function tallies<K extends number | string = number>(
 ): Map<K, Tally> {
   const day = referenceDay(scope.asOf);
   const source = figureSource(scope);
-  const key = {
-    all: sql<K>`0`,
-    mesa: sql<K>`${source.mesaId}`,
-    party: sql<K>`${commitmentParties.partyId}`,
-    theme: sql<K>`${source.theme}`,
-  }[grouping];
+  const key = groupKey<K>(source, grouping);
+  const overdue = sql`${source.status} IN (${OPEN}) AND ${source.dueOn} < ${day}`;
+  const oneOff = sql`NOT (${recurring(source)})`;
   let query = getDb()
     .select({
       key,
       status: source.status,
       n: count(),
-      overdue: sql<number>`coalesce(sum(${source.status} IN (${OPEN}) AND ${source.dueOn} < ${day}), 0)`,
+      overdue: sql<number>`coalesce(sum(${overdue}), 0)`,
+      ratedOverdue: sql<number>`coalesce(sum(${overdue} AND ${oneOff}), 0)`,
+      rated: sql<number>`coalesce(sum(${oneOff}), 0)`,
     })
     .from(source)
     .$dynamic();
@@ -96,12 +105,92 @@ function tallies<K extends number | string = number>(
     .all();
 
   const result = new Map<K, Tally>();
+  const tallyOf = (k: K) => {
+    let t = result.get(k);
+    if (!t) result.set(k, (t = emptyTally()));
+    return t;
+  };
   for (const row of rows) {
-    let t = result.get(row.key);
-    if (!t) result.set(row.key, (t = emptyTally()));
+    const t = tallyOf(row.key);
     t.counts[row.status] += row.n;
     t.total += row.n;
     t.overdue += row.overdue;
+    if (row.status === "fulfilled" || row.status === "broken") t.rated[row.status] += row.rated;
+    t.rated.overdue += row.ratedOverdue;
+  }
+  for (const [k, periods] of periodTallies<K>(viewer, scope, grouping)) {
+    const t = tallyOf(k);
+    t.periods = periods;
+    for (const kind of ["fulfilled", "broken", "overdue"] as const) t.rated[kind] += periods[kind];
+  }
+  return result;
+}
+
+function groupKey<K>(source: Source, grouping: Grouping) {
+  return {
+    all: sql<K>`0`,
+    mesa: sql<K>`${source.mesaId}`,
+    party: sql<K>`${commitmentParties.partyId}`,
+    theme: sql<K>`${source.theme}`,
+  }[grouping];
+}
+
+const MONTHS_OF = sql.raw(
+  `CASE ${"`commitments`.`recurrence`"} WHEN 'monthly' THEN 1 WHEN 'quarterly' THEN 3 ELSE 12 END`,
+);
+
+/**
+ * The elapsed periods (begun by the reference day) of the scope's recurring commitments, by
+ * what they count as, per group. The periods are not stored: a recursive query lists them from
+ * each recurrence as db/periods.ts defines them (SQLite's `floor` keeps a start on the 31st on a
+ * shorter month's last day, as date-fns does). A period's status is the one a commissioner set
+ * (with `asOf`: the last change before the end of that day), else pending; it is due on its last
+ * day unless set otherwise.
+ */
+export function periodTallies<K extends number | string = number>(
+  viewer: Viewer,
+  scope: FigureScope,
+  grouping: Grouping,
+): Map<K, PeriodTally> {
+  const day = referenceDay(scope.asOf);
+  const end = endOfDayInstant(day, appTimeZone()).toISOString();
+  const startOf = (n: SQL) => sql`date(rc.starts_on, '+' || (${n} * rc.step) || ' months', 'floor')`;
+  const statusOf =
+    scope.asOf === undefined
+      ? sql`coalesce(cp.status, 'pending')`
+      : sql`coalesce((SELECT h.to_status FROM ${periodStatusChanges} h WHERE h.commitment_id = p.id AND h.n = p.n AND h.changed_at < ${end} ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`;
+  const dueOf = sql`coalesce(cp.due_on, min(date(${startOf(sql`p.n`)}, '-1 day'), coalesce(rc.ends_on, '9999-12-31')))`;
+  const key = { all: sql`0`, mesa: sql`rc.mesa_id`, party: sql`cpar.party_id`, theme: sql`rc.theme` }[grouping];
+  const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = p.id` : sql``;
+  const rows = getDb().all<{ key: K; status: string; due: string; n: number }>(sql`
+    WITH RECURSIVE rc AS (
+      SELECT ${commitments.id} AS id, ${commitments.mesaId} AS mesa_id, ${commitments.theme} AS theme,
+        ${commitments.startsOn} AS starts_on, ${commitments.endsOn} AS ends_on, ${MONTHS_OF} AS step,
+        min(${day}, coalesce(${commitments.endsOn}, ${day})) AS last
+      FROM ${commitments}
+      WHERE ${commitments.recurrence} IS NOT NULL AND ${commitments.madeOn} <= ${day}
+        AND ${scopeWhere(viewer, { ...scope, asOf: undefined }, commitments)}
+    ),
+    p(id, n) AS (
+      SELECT id, 1 FROM rc WHERE starts_on <= last
+      UNION ALL
+      SELECT p.id, p.n + 1 FROM p JOIN rc ON rc.id = p.id WHERE ${startOf(sql`p.n`)} <= rc.last
+    ),
+    periods AS (
+      SELECT ${key} AS key, ${statusOf} AS status, ${dueOf} AS due
+      FROM p JOIN rc ON rc.id = p.id
+      LEFT JOIN ${commitmentPeriods} cp ON cp.commitment_id = p.id AND cp.n = p.n
+      ${byParty}
+    )
+    SELECT key, status, due < ${day} AS late, count(*) AS n FROM periods GROUP BY 1, 2, 3
+  `);
+  const result = new Map<K, PeriodTally>();
+  for (const row of rows as unknown as { key: K; status: PeriodStatus; late: number; n: number }[]) {
+    let t = result.get(row.key);
+    if (!t) result.set(row.key, (t = { total: 0, fulfilled: 0, broken: 0, overdue: 0 }));
+    t.total += row.n;
+    if (row.status === "fulfilled" || row.status === "broken") t[row.status] += row.n;
+    else if (row.late) t.overdue += row.n;
   }
   return result;
 }
@@ -145,8 +234,8 @@ export function dueWithin(viewer: Viewer, scope: FigureScope, spans: readonly nu
 }
 
 /**
- * fulfilled, broken and overdue counts at the end of each of the given days (sorted), in one
- * pass over status_spans. Each span is reduced to the range of days [a, b) at whose end it
+ * fulfilled, broken and overdue one-off commitments at the end of each of the given days (sorted),
+ * in one pass over status_spans. Each span is reduced to the range of days [a, b) at whose end it
  * counts, as indexes into `days`; the database groups spans by (kind, a, b), and each group
  * adds its size to the days of its range here.
  */
@@ -179,6 +268,8 @@ export function countsAtDays(
       and(
         scopeWhere(viewer, scope, statusSpans),
         sql`${statusSpans.status} IN (${OPEN}, 'fulfilled', 'broken')`,
+        // Recurring commitments count by their periods (monthly.ts).
+        sql`NOT (${recurring(statusSpans)})`,
         // Spans over before the first day or begun after the last count nowhere.
         or(isNull(statusSpans.toAt), gte(statusSpans.toAt, ends[0])),
         lt(statusSpans.fromAt, ends[n - 1]),

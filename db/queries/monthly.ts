@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access";
 import { complianceRate, shiftDate } from "../rules";
-import { countsAtDays, type FigureScope } from "./aggregates";
+import { countsAtDays, periodTallies, type FigureScope } from "./aggregates";
 
 const MONTHS = 12;
 
@@ -16,7 +16,10 @@ export function monthEnds(day: string, months = MONTHS): { month: string; end: s
   return result;
 }
 
-/** Compliance rate as things stood at the end of each month, from history, in one query. */
+/**
+ * Compliance rate as things stood at the end of each month, from history: the one-off
+ * commitments in one query, the recurring ones' periods elapsed by each month's end beside it.
+ */
 export function monthlyCompliance(viewer: Viewer, scope: Omit<FigureScope, "asOf">, day: string) {
   const ends = monthEnds(day);
   const counts = countsAtDays(
@@ -24,11 +27,17 @@ export function monthlyCompliance(viewer: Viewer, scope: Omit<FigureScope, "asOf
     scope,
     ends.map((m) => m.end),
   );
-  return ends.map(({ month }, i) => ({
-    month,
-    complianceRate: complianceRate({
-      counts: { fulfilled: counts[i].fulfilled, broken: counts[i].broken },
-      overdue: counts[i].overdue,
-    }),
-  }));
+  return ends.map(({ month, end }, i) => {
+    const periods = periodTallies(viewer, { ...scope, asOf: end }, "all").get(0);
+    return {
+      month,
+      complianceRate: complianceRate({
+        rated: {
+          fulfilled: counts[i].fulfilled + (periods?.fulfilled ?? 0),
+          broken: counts[i].broken + (periods?.broken ?? 0),
+          overdue: counts[i].overdue + (periods?.overdue ?? 0),
+        },
+      }),
+    };
+  });
 }

@@ -27,6 +27,8 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
     overdue: overall.overdue,
     total: overall.total,
     complianceRate: complianceRate(overall),
+    periods: overall.periods,
+    rated: overall.rated,
     byParty: partyStandings(tallyByParty(viewer, scope)),
     byMonth: monthlyCompliance(viewer, withoutDay, day),
     byMesa: mesaStandings(perMesa, qualityPerMesa),
@@ -39,7 +41,12 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
   };
 }
 
-const standing = (t: Tally): Standing => ({ ...t, complianceRate: complianceRate(t) });
+const standing = (t: Tally): Standing => ({
+  counts: t.counts,
+  overdue: t.overdue,
+  total: t.total,
+  complianceRate: complianceRate(t),
+});
 
 function mesaStandings(byMesaId: Map<number, Tally>, quality: Map<number, Quality>): Stats["byMesa"] {
   if (byMesaId.size === 0) return [];
@@ -73,6 +80,7 @@ function partyStandings(byPartyId: Map<number, Tally>): PartyStanding[] {
         overdue: t.overdue,
         broken: t.counts.broken,
         complianceRate: complianceRate(t),
+        periods: t.periods,
       };
     })
     .sort((a, b) => b.overdue + b.broken - (a.overdue + a.broken) || a.name.localeCompare(b.name, "es"));

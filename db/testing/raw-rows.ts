@@ -1,6 +1,15 @@
 import type { Viewer } from "../access";
 import { getDb } from "../client";
-import { commitmentParties, commitments, evidence, mesas, parties, statusChanges } from "../schema";
+import {
+  commitmentParties,
+  commitmentPeriods,
+  commitments,
+  evidence,
+  mesas,
+  parties,
+  periodStatusChanges,
+  statusChanges,
+} from "../schema";
 
 // Tests recount figures from the raw rows, independently of the SQL under test.
 
@@ -9,6 +18,12 @@ export function rawRows() {
   const links = db.select().from(commitmentParties).all();
   const history = db.select().from(statusChanges).orderBy(statusChanges.changedAt, statusChanges.id).all();
   const proofs = db.select().from(evidence).all();
+  const periodRows = db.select().from(commitmentPeriods).all();
+  const periodHistory = db
+    .select()
+    .from(periodStatusChanges)
+    .orderBy(periodStatusChanges.changedAt, periodStatusChanges.id)
+    .all();
   return db
     .select()
     .from(commitments)
@@ -18,6 +33,8 @@ export function rawRows() {
       partyIds: links.filter((l) => l.commitmentId === c.id).map((l) => l.partyId),
       history: history.filter((h) => h.commitmentId === c.id),
       evidence: proofs.filter((e) => e.commitmentId === c.id),
+      periodRows: periodRows.filter((p) => p.commitmentId === c.id),
+      periodHistory: periodHistory.filter((h) => h.commitmentId === c.id),
     }));
 }
 export type Raw = ReturnType<typeof rawRows>[number];
