@@ -101,6 +101,7 @@ export const evidenceBasicsSchema = z.object({
   summary: z.string(),
   sourceUrl: z.string().nullable(),
   suggestedStatus: status.nullable(),
+  period: id.nullable().describe("The period of a recurring commitment it is for; null for the whole"),
   files: z.array(evidenceFileSchema),
 });
 export type EvidenceBasics = z.output<typeof evidenceBasicsSchema>;

@@ -18,6 +18,8 @@ export const evidenceInputSchema = z.object({
       .optional(),
   ),
   suggestedStatus: z.preprocess(blankToUndefined, z.enum(EVIDENCE_STATUSES).optional()),
+  /** For a recurring commitment: the period (1-based) the evidence is for; none is the whole. */
+  period: z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(100_000).optional()),
 });
 export type EvidenceInput = z.output<typeof evidenceInputSchema>;
 

@@ -8,7 +8,11 @@ import { evidence, evidenceFiles, files } from "../schema";
 import { discard, storeFile, unstore, type Received } from "../uploads";
 import { audit } from "./audit";
 import { evidenceInputSchema, idempotencyKeySchema } from "./evidence-input";
-import { CommandError, forbidden, notFound, validate } from "./errors";
+import { CommandError, forbidden, invalid, notFound, validate, type FieldIssue } from "./errors";
+import { appTimeZone } from "../config";
+import { elapsedCount, type Recurrence } from "../periods";
+import { recurrenceOf } from "../queries/periods";
+import { todayIn } from "../rules";
 
 /**
  * The commitment a viewer may log evidence on: monitors, commissioners and admins of its mesa
@@ -19,7 +23,16 @@ export function evidenceTarget(viewer: Viewer, commitmentId: number) {
   const row = Number.isSafeInteger(commitmentId) && commitmentId > 0 ? findCommitmentRow(staff, commitmentId) : null;
   if (!row) throw notFound("Commitment");
   if (!isStaffOf(staff, row.mesaId)) throw forbidden();
-  return { viewer: staff, commitmentId: row.id };
+  return { viewer: staff, commitmentId: row.id, recurrence: recurrenceOf(row) };
+}
+
+/** A period named by evidence must be one of its commitment's elapsed periods. */
+function periodIssues(recurrence: Recurrence | null, period: number | undefined): FieldIssue[] {
+  if (period === undefined) return [];
+  if (!recurrence) return [{ path: "period", code: "not_recurring" }];
+  return period > elapsedCount(recurrence, todayIn(appTimeZone()))
+    ? [{ path: "period", code: "period_not_elapsed" }]
+    : [];
 }
 
 /**
@@ -38,6 +51,8 @@ export async function submitEvidence(
     const earlier = key === null ? undefined : findByKey(viewer.userId, key);
     if (earlier !== undefined) return replay(earlier, commitmentId);
     const data = validate(evidenceInputSchema, received.fields);
+    const issues = periodIssues(target.recurrence, data.period);
+    if (issues.length) throw invalid(issues);
 
     for (const file of received.files) if (await storeFile(file)) stored.push(file.sha256);
     const id = getDb().transaction((tx) => {
@@ -57,6 +72,7 @@ export async function submitEvidence(
           summary: data.summary,
           sourceUrl: data.sourceUrl ?? null,
           suggestedStatus: data.suggestedStatus ?? null,
+          period: data.period ?? null,
           idempotencyKey: key,
         })
         .returning({ id: evidence.id })

@@ -14,6 +14,7 @@ export const evidenceColumns = {
   summary: evidence.summary,
   sourceUrl: evidence.sourceUrl,
   suggestedStatus: evidence.suggestedStatus,
+  period: evidence.period,
 };
 
 /** Evidence as `POST /commitments/{id}/evidence` answers it. */
