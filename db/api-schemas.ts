@@ -353,11 +353,51 @@ export const reviewCountsSchema = z.object({
 });
 export type ReviewQueueCounts = z.output<typeof reviewCountsSchema>;
 
+/** CONTRACT §5's error shape, with issues of the given schema. */
+function errorWith<I extends z.ZodType>(issue: I) {
+  return z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(issue).optional() }) });
+}
+
 /** CONTRACT §5's error shape; `message` of an issue is in English, `path` names the field. */
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
+export const errorSchema = errorWith(z.object({ path: z.string(), message: z.string() }));
+
+// Importing an acta (CONTRACT §5–6)
+
+export const importIssueSchema = z
+  .object({
+    path: z
+      .string()
+      .regex(/^(file|rows|columns\.[a-z_]+|rows\.\d+\.[a-z_]+)$/)
+      .describe(
+        "rows.{row}.{column}: a cell (the spreadsheet's row number); columns.{column}: a required column is missing; rows: the file has no rows; file: no file, or one that cannot be read",
+      ),
+    message: z.string().describe("In English"),
+  })
+  .describe("A problem of an import file");
+export type ImportIssue = z.output<typeof importIssueSchema>;
+
+const importRowSchema = z.object({
+  row: z.int().min(2).describe("Its number in the spreadsheet (the header is the first row that is not blank)"),
+  code: z.string(),
+  title: z.string(),
+  issues: z.array(importIssueSchema),
 });
+
+export const importPreviewSchema = z
+  .object({
+    valid: z.boolean().describe("Every row can be imported"),
+    rows: z.array(importRowSchema),
+    issues: z.array(importIssueSchema).describe("Every problem of the file, as a refused import lists them"),
+  })
+  .describe("A dry run: what importing the file would do; nothing is written");
+
+export const importedSchema = z
+  .object({
+    imported: z.int().positive(),
+    data: z.array(z.object({ id, code: z.string() })).describe("The new commitments, in the file's order"),
+  })
+  .describe("Every row was imported");
+
+export const importRefusalSchema = errorWith(importIssueSchema).describe(
+  "Nothing was imported: every problem of the file is listed",
+);

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { errorSchema } from "@/db/api-schemas";
 import { CommandError, issuesFromZod } from "@/db/commands/errors";
 import { firstValues, parseId } from "@/db/queries/filters";
 import { en } from "@/i18n/messages/en";
@@ -8,7 +9,8 @@ import { en } from "@/i18n/messages/en";
 
 export function apiError(error: CommandError) {
   const issues = error.issues.map((issue) => ({ path: issue.path, message: en.errors[issue.code] }));
-  return NextResponse.json(
+  return documentedJson(
+    errorSchema,
     { error: { code: error.code, message: error.message, ...(issues.length ? { issues } : {}) } },
     { status: error.status },
   );

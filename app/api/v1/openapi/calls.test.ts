@@ -16,9 +16,6 @@ import { API_BASE, openApiDocument, type Method } from "./document";
 // status, media type and body must be what the document says, so a handler that drifts from
 // its documentation (or the other way round) fails here.
 
-/** Documented from CONTRACT §5, handled on another branch (`import`): remove once merged. */
-const DOCUMENTED_NOT_ROUTED_YET = ["post /mesas/{slug}/import"];
-
 // next/headers as the handlers see it: the current request's headers; no browser session.
 const current = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
@@ -155,6 +152,14 @@ function evidenceForm(fields: Record<string, string>, file?: { bytes: string; na
   return form;
 }
 
+/** An acta's commitments as a CSV (CONTRACT §6), in a multipart body's `file`. */
+function importForm(...rows: string[]) {
+  const form = new FormData();
+  const header = "code,title,text,theme,responsible_parties,lead_party,made_on,due_on,status";
+  form.set("file", new Blob([[header, ...rows].join("\n")]), "acta.csv");
+  return form;
+}
+
 const CASES: Record<string, () => Case> = {
   "get /mesas": () => ({
     ok: [{ status: 200 }, { status: 200, query: "?asOf=2025-06-30" }],
@@ -167,6 +172,31 @@ const CASES: Record<string, () => Case> = {
       { status: 400, params: { slug: "las-bambas" }, query: "?asOf=2025-13-01" },
     ],
   }),
+  "post /mesas/{slug}/import": () => {
+    const params = { slug: "las-bambas" };
+    const row = (code: string, theme = "water") =>
+      `${code},Pozo para la comunidad,Texto del acta.,${theme},mmg-las-bambas,,2025-03-01,2025-12-31,pending`;
+    return {
+      ok: [
+        {
+          status: 200,
+          params,
+          query: "?dryRun=true",
+          as: "commissioner",
+          form: importForm(row("IM-01"), row("IM-02")),
+        },
+        { status: 201, params, as: "commissioner", form: importForm(row("IM-01"), row("IM-02")) },
+      ],
+      refused: [
+        { status: 422, params, as: "commissioner", form: importForm(row("IM-03"), row("IM-04", "weather")) },
+        { status: 422, params, as: "commissioner", form: new FormData() },
+        { status: 400, params, query: "?dryRun=maybe", as: "commissioner", form: importForm(row("IM-05")) },
+        { status: 403, params, as: "monitor", form: importForm(row("IM-05")) },
+        { status: 404, params: { slug: "no-existe" }, as: "commissioner", form: importForm(row("IM-05")) },
+        { status: 415, params, as: "commissioner", json: { file: row("IM-05") } },
+      ],
+    };
+  },
   "get /commitments": () => ({
     ok: [
       { status: 200, query: "?mesa=las-bambas&pageSize=100" },
@@ -324,12 +354,12 @@ const CASES: Record<string, () => Case> = {
 };
 
 it("documents every route handler under app/api/v1, and every documented operation has one", async () => {
-  const documented = operations.map((op) => op.key).filter((key) => !DOCUMENTED_NOT_ROUTED_YET.includes(key));
-  expect(documented.sort()).toEqual((await routedOperations()).sort());
+  const documented = operations.map((op) => op.key).sort();
+  expect(documented).toEqual((await routedOperations()).sort());
   expect(Object.keys(CASES).sort()).toEqual(documented);
 });
 
-describe.each(operations.filter((op) => !DOCUMENTED_NOT_ROUTED_YET.includes(op.key)))("$key", (op) => {
+describe.each(operations)("$key", (op) => {
   it("answers as documented, and refuses as documented", async () => {
     const { ok, refused } = CASES[op.key]();
     for (const c of [...ok, ...refused]) await expectDocumented(op, await call(op, c), c.status);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import * as api from "@/db/api-schemas";
 import { createCommitmentSchema, statusChangeSchema, updateCommitmentSchema } from "@/db/commands/commitment-input";
 import { evidenceInputSchema, idempotencyKeySchema } from "@/db/commands/evidence-input";
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "@/db/commands/import-commitments";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/db/commands/import-file";
 import { reviewSchema } from "@/db/commands/review-input";
 import { FILE_TYPES, type Role } from "@/db/enums";
 import {
@@ -14,6 +16,7 @@ import {
 } from "@/db/queries/filters";
 import { MAX_FILE_BYTES, MAX_FILES } from "@/db/uploads";
 import type { Messages } from "@/i18n/messages/es";
+import { importParamsSchema } from "../mesas/[slug]/import/params";
 import { statsCsvParamsSchema } from "../stats.csv/params";
 
 // Every route of /api/v1 with the zod schemas its handler parses and answers with:
@@ -23,7 +26,8 @@ export type OperationId = keyof Messages["dataPage"]["api"]["operations"];
 export type Tag = keyof Messages["dataPage"]["api"]["tags"];
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 
-type Answer = { status: 200 | 201; schema: z.ZodType; mediaType?: "application/json" | "text/csv" };
+/** An error status among the answers has a schema of its own instead of the shared Error's. */
+type Answer = { status: 200 | 201 | ErrorStatus; schema: z.ZodType; mediaType?: "application/json" | "text/csv" };
 type Body = { mediaType: "application/json" | "multipart/form-data"; schema: z.ZodObject };
 
 export type Operation = {
@@ -65,20 +69,14 @@ const evidenceFiles = z
   .optional()
   .describe("Photos, PDF or audio; the type is checked from the content");
 
-// NOTE: POST /mesas/{slug}/import is documented from CONTRACT §5–6 while its route is written on
-// the `import` branch; once merged, these schemas give way to the ones its handler parses.
-const importQuery = z.object({ dryRun: z.enum(["true", "false"]).optional() });
+/** The import's one multipart field: its type is read from the content, as the route does. */
 const importFile = z.object({
   file: z
     .file()
-    .mime(["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
+    .max(MAX_IMPORT_BYTES)
     .describe(
-      "Columns code,title,text,theme,responsible_parties,lead_party,made_on,due_on,status; `;` or `,` separated; UTF-8 or Windows-1252",
+      `A CSV (\`;\` or \`,\` separated, UTF-8 or Windows-1252) or an .xlsx workbook (its first sheet); columns ${IMPORT_COLUMNS.join(",")}, of which ${REQUIRED_COLUMNS.join(",")} are required; at most ${MAX_IMPORT_ROWS} rows`,
     ),
-});
-const importResult = z.object({
-  dryRun: z.boolean(),
-  rows: z.int().nonnegative().describe("The rows read; with dryRun none is written"),
 });
 
 /** What `/openapi.json` answers, in outline. */
@@ -112,7 +110,10 @@ export const COMPONENTS: Record<string, z.ZodType> = {
   ReviewResult: api.reviewResultSchema,
   MonitorPage: api.monitorPageSchema,
   ReviewCounts: api.reviewCountsSchema,
-  ImportResult: importResult,
+  ImportIssue: api.importIssueSchema,
+  ImportPreview: api.importPreviewSchema,
+  Imported: api.importedSchema,
+  ImportRefusal: api.importRefusalSchema,
   OpenApiDocument: openApiDocument,
   Error: api.errorSchema,
 };
@@ -144,13 +145,14 @@ export const OPERATIONS: Operation[] = [
     path: "/mesas/{slug}/import",
     tag: "write",
     role: "commissioner",
-    query: importQuery,
+    query: importParamsSchema,
     body: { mediaType: "multipart/form-data", schema: importFile },
     answers: [
-      { status: 200, schema: importResult },
-      { status: 201, schema: importResult },
+      { status: 200, schema: api.importPreviewSchema },
+      { status: 201, schema: api.importedSchema },
+      { status: 422, schema: api.importRefusalSchema },
     ],
-    errors: [400, 401, 403, 404, 413, 415, 422],
+    errors: [400, 401, 403, 404, 413, 415],
   },
   {
     id: "listCommitments",

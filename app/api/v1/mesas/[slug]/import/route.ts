@@ -1,20 +1,16 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
 import { importIssueMessage } from "@/components/import/import-state";
+import { importedSchema, importPreviewSchema, importRefusalSchema, type ImportIssue } from "@/db/api-schemas";
 import { importCommitments, importTarget, type ImportResult } from "@/db/commands/import-commitments";
 import { MAX_IMPORT_BYTES } from "@/db/commands/import-file";
 import { getApiViewer } from "@/db/session";
 import { receiveOneFile } from "@/db/upload-one";
 import { fill } from "@/i18n/fill";
 import { en } from "@/i18n/messages/en";
-import { assertSameSite, parseQuery, respond } from "../../../respond";
-
-const querySchema = z.object({ dryRun: z.enum(["true", "false"]).optional() });
-
-type Issue = { path: string; message: string };
+import { assertSameSite, documentedJson, parseQuery, respond } from "../../../respond";
+import { importParamsSchema } from "./params";
 
 /** Every problem of the file, each at `columns.{column}`, `rows` or `rows.{row}.{column}` (the spreadsheet's row number). */
-function issuesOf(result: ImportResult): Issue[] {
+function issuesOf(result: ImportResult): ImportIssue[] {
   const missing = result.missingColumns.map((column) => ({
     path: `columns.${column}`,
     message: fill(en.importPage.missingColumns, { columns: column }),
@@ -23,7 +19,7 @@ function issuesOf(result: ImportResult): Issue[] {
   return [...missing, ...empty, ...result.rows.flatMap(rowIssues)];
 }
 
-function rowIssues(row: ImportResult["rows"][number]): Issue[] {
+function rowIssues(row: ImportResult["rows"][number]): ImportIssue[] {
   return row.issues.map((issue) => ({
     path: `rows.${row.row}.${issue.column}`,
     message: importIssueMessage(en, issue.code),
@@ -44,7 +40,7 @@ function refusalOf(result: ImportResult): string {
  */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
-    const dryRun = parseQuery(request, querySchema).dryRun === "true";
+    const { dryRun } = parseQuery(request, importParamsSchema);
     const target = importTarget(await getApiViewer(), (await params).slug);
     assertSameSite(request);
     const file = await receiveOneFile(request, "file", MAX_IMPORT_BYTES);
@@ -56,15 +52,17 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
         title: row.title,
         issues: rowIssues(row),
       }));
-      return NextResponse.json({ valid: result.valid, rows, issues: issuesOf(result) });
+      return documentedJson(importPreviewSchema, { valid: result.valid, rows, issues: issuesOf(result) });
     }
     if (!result.imported) {
       const message = `${refusalOf(result)} Nothing was imported.`;
-      return NextResponse.json(
+      return documentedJson(
+        importRefusalSchema,
         { error: { code: "invalid_input", message, issues: issuesOf(result) } },
         { status: 422 },
       );
     }
-    return NextResponse.json({ imported: result.imported.length, data: result.imported }, { status: 201 });
+    const body = { imported: result.imported.length, data: result.imported };
+    return documentedJson(importedSchema, body, { status: 201 });
   });
 }
