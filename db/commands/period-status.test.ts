@@ -5,9 +5,13 @@ import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { elapsedCount } from "../periods";
 import { shiftDate, todayIn } from "../rules";
-import { auditLog, commitmentPeriods, periodStatusChanges } from "../schema";
+import { auditLog, commitmentPeriods, periodStatusChangeEvidence, periodStatusChanges } from "../schema";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
-import { refusal } from "../testing/refusal";
+import { refusal, refusalOf } from "../testing/refusal";
+import { getCommitment } from "../queries/commitment-detail";
+import { receiveMultipart } from "../uploads";
+import { evidenceTarget, submitEvidence } from "./evidence";
+import { reviewEvidence } from "./review";
 import { createCommitment, updateCommitment } from "./commitments";
 import { setPeriodStatus } from "./period-status";
 
@@ -116,5 +120,61 @@ describe("a recurring commitment", () => {
     expect(edited.recurrence?.startsOn).toBe(shiftDate(today, -100));
     expect(edited.periods.length).toBeGreaterThanOrEqual(3);
     expect(updateCommitment(commissioner, created.id, { recurrence: null }).recurrence).toBeNull();
+  });
+});
+
+describe("evidence for one period", () => {
+  async function submitFor(id: number, period: string) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({
+      observedOn: "2025-03-01",
+      kind: "document",
+      summary: "Depósito",
+      period,
+    })) {
+      form.set(key, value);
+    }
+    const request = new Request("http://localhost/upload", { method: "POST", body: form });
+    return submitEvidence(evidenceTarget(monitor, id), await receiveMultipart(request), null);
+  }
+
+  it("names an elapsed period of a recurring commitment, and accepting it may set that period's status", async () => {
+    const { id } = createCommitment(commissioner, yearly());
+    const submitted = await submitFor(id, "3");
+    expect(submitted.period).toBe(3);
+    reviewEvidence(commissioner, submitted.id, {
+      decision: "accepted",
+      note: "Constancia del depósito 2025",
+      setStatus: "fulfilled",
+    });
+    const after = getCommitment(commissioner, id)!;
+    expect(after.periods[2]).toMatchObject({ n: 3, status: "fulfilled" });
+    // The commitment's own status, the commissioner's overall judgement, is left as it was.
+    expect(after.status).toBe("pending");
+    const change = getDb().select().from(periodStatusChanges).where(eq(periodStatusChanges.commitmentId, id)).get()!;
+    const cited = getDb()
+      .select()
+      .from(periodStatusChangeEvidence)
+      .where(eq(periodStatusChangeEvidence.changeId, change.id))
+      .all();
+    expect(cited.map((c) => c.evidenceId)).toEqual([submitted.id]);
+  });
+
+  it("refuses a period of a one-off commitment or one not yet begun, and a commitment status a period cannot have", async () => {
+    const recurring = createCommitment(commissioner, yearly());
+    const oneOff = createCommitment(commissioner, yearly({ recurrence: null }));
+    const future = String(elapsedCount(recurring.recurrence!, today) + 1);
+    expect((await refusalOf(() => submitFor(oneOff.id, "1"))).issues).toEqual([
+      { path: "period", code: "not_recurring" },
+    ]);
+    expect((await refusalOf(() => submitFor(recurring.id, future))).issues).toEqual([
+      { path: "period", code: "period_not_elapsed" },
+    ]);
+    const submitted = await submitFor(recurring.id, "1");
+    expect(
+      refusal(() =>
+        reviewEvidence(commissioner, submitted.id, { decision: "accepted", note: "x", setStatus: "in_progress" }),
+      ).issues,
+    ).toEqual([{ path: "setStatus", code: "invalid_choice" }]);
   });
 });

@@ -6,6 +6,7 @@ import { appTimeZone } from "../config";
 import type { PeriodStatus } from "../enums";
 import { elapsedCount } from "../periods";
 import { getCommitment } from "../queries/commitment-detail";
+import { periodNumberSchema } from "../queries/filters";
 import { recurrenceOf } from "../queries/periods";
 import { todayIn } from "../rules";
 import { commitmentPeriods, evidence, periodStatusChangeEvidence, periodStatusChanges } from "../schema";
@@ -17,7 +18,7 @@ import { expireFiguresOf } from "./expire-figures";
 
 /** Period numbers reach here from URLs: anything but a positive integer is a 400. */
 export function parsePeriodNumber(raw: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(raw)) {
+  if (!periodNumberSchema.safeParse(raw).success) {
     throw new CommandError(400, "invalid_parameters", "The period must be a positive integer.", [
       { path: "n", code: "invalid" },
     ]);

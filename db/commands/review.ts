@@ -9,6 +9,8 @@ import { expireFiguresOf } from "./expire-figures";
 import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
 import { reviewSchema, type ReviewInput } from "./review-input";
 import { applyStatusChange } from "./status";
+import { applyPeriodStatus } from "./period-status";
+import { PERIOD_STATUSES, type PeriodStatus } from "../enums";
 
 const alreadyReviewed = () => new CommandError(409, "conflict", "This evidence has already been reviewed.");
 
@@ -22,6 +24,7 @@ function reviewableEvidence(viewer: Viewer, id: number) {
           .select({
             commitmentId: evidence.commitmentId,
             reviewState: evidence.reviewState,
+            period: evidence.period,
             mesaId: commitments.mesaId,
           })
           .from(evidence)
@@ -33,8 +36,12 @@ function reviewableEvidence(viewer: Viewer, id: number) {
   return { ...row, viewer: requireMesaEditor(viewer, row.mesaId) };
 }
 
-function crossFieldIssues(data: ReviewInput): FieldIssue[] {
+function crossFieldIssues(data: ReviewInput, period: number | null): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  // Evidence for one period of a recurring commitment sets that period's status.
+  if (period !== null && data.setStatus !== null && !(PERIOD_STATUSES as readonly string[]).includes(data.setStatus)) {
+    issues.push({ path: "setStatus", code: "invalid_choice" });
+  }
   if (data.note === null && (data.decision === "rejected" || data.setStatus !== null)) {
     issues.push({ path: "note", code: "required" });
   }
@@ -50,13 +57,14 @@ function crossFieldIssues(data: ReviewInput): FieldIssue[] {
 
 /**
  * Accepts or rejects submitted evidence (commissioner of its mesa, or admin), optionally setting
- * the commitment's status in the same step: everything is written in one transaction, or nothing.
+ * the commitment's status in the same step (or, for evidence of one period of a recurring
+ * commitment, that period's): everything is written in one transaction, or nothing.
  */
 export function reviewEvidence(viewer: Viewer, id: number, input: unknown): ReviewResult {
-  const { commitmentId, reviewState, viewer: reviewer } = reviewableEvidence(viewer, id);
+  const { commitmentId, reviewState, period, viewer: reviewer } = reviewableEvidence(viewer, id);
   if (reviewState !== "submitted") throw alreadyReviewed();
   const data = validate(reviewSchema, input);
-  const issues = crossFieldIssues(data);
+  const issues = crossFieldIssues(data, period);
   if (issues.length) throw invalid(issues);
 
   return getDb().transaction((tx) => {
@@ -75,7 +83,13 @@ export function reviewEvidence(viewer: Viewer, id: number, input: unknown): Revi
       .from(commitments)
       .where(eq(commitments.id, commitmentId))
       .get()!;
-    if (data.setStatus !== null) {
+    if (data.setStatus !== null && period !== null) {
+      applyPeriodStatus(tx, reviewer, commitmentId, period, {
+        status: data.setStatus as PeriodStatus,
+        reason: data.note!,
+        evidenceIds: [id],
+      });
+    } else if (data.setStatus !== null) {
       applyStatusChange(tx, reviewer, commitment, {
         status: data.setStatus,
         reason: data.note!,
@@ -90,7 +104,10 @@ export function reviewEvidence(viewer: Viewer, id: number, input: unknown): Revi
       id,
       reviewState: data.decision,
       reviewNote: data.note,
-      commitment: { id: commitmentId, status: data.setStatus ?? commitment.status },
+      commitment: {
+        id: commitmentId,
+        status: period === null ? (data.setStatus ?? commitment.status) : commitment.status,
+      },
     };
   });
 }

@@ -112,6 +112,8 @@ export function parseLeniently<T extends z.ZodType>(schema: T, raw: Record<strin
 
 /** Ids in URLs (commitments, evidence): positive integers written as digits only. */
 export const idParamSchema = z.string().regex(/^[1-9]\d{0,15}$/);
+/** The number of a recurring commitment's period in a URL (1-based). */
+export const periodNumberSchema = z.string().regex(/^[1-9]\d{0,5}$/);
 
 /** An id from a URL, or null: anything but a positive integer is not an id. */
 export function parseId(raw: string): number | null {

@@ -1,5 +1,5 @@
 import { getDb } from "../client";
-import type { PartyKind, Status, Visibility } from "../enums";
+import type { PartyKind, RecurrenceEvery, Status, Visibility } from "../enums";
 import { commitmentParties, commitments, evidence, mesas, parties, statusChanges, users } from "../schema";
 
 // Small builders for query tests: rows written straight to the test database.
@@ -43,6 +43,8 @@ export function makeCommitment(input: {
   visibility?: Visibility;
   supersededBy?: number;
   history?: { to: Status; at: string; by: number }[];
+  /** Recurring from `madeOn`, open-ended. */
+  recurrence?: RecurrenceEvery;
 }) {
   const db = getDb();
   const row = db
@@ -58,6 +60,8 @@ export function makeCommitment(input: {
       status: input.status ?? "pending",
       visibility: input.visibility ?? "public",
       supersededBy: input.supersededBy ?? null,
+      recurrence: input.recurrence ?? null,
+      startsOn: input.recurrence ? (input.madeOn ?? "2025-01-01") : null,
     })
     .returning()
     .get();

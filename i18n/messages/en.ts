@@ -746,6 +746,7 @@ export const en: Messages = {
         createCommitment: "Register a commitment",
         getCommitment: "One commitment with its evidence and history",
         updateCommitment: "Edit a commitment's fields (not its status)",
+        changePeriodStatus: "Set the status of one period of a recurring commitment",
         changeStatus: "Set a commitment's official status",
         submitEvidence: "Log evidence with files",
         reviewEvidence: "Accept or reject evidence",
@@ -760,6 +761,7 @@ export const en: Messages = {
         getOpenApi: "This OpenAPI document",
       },
       parameters: {
+        n: "The number of a recurring commitment's period, 1 for the first",
         mesa: "A dialogue table's slug",
         party: "A responsible party's slug",
         status: "Official status",

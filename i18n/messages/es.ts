@@ -748,6 +748,7 @@ export const es = {
         createCommitment: "Registrar un compromiso",
         getCommitment: "Un compromiso con sus evidencias e historial",
         updateCommitment: "Editar los campos de un compromiso (no su estado)",
+        changePeriodStatus: "Cambiar el estado de un periodo de un compromiso periódico",
         changeStatus: "Cambiar el estado oficial de un compromiso",
         submitEvidence: "Registrar evidencia con archivos",
         reviewEvidence: "Aceptar o rechazar una evidencia",
@@ -762,6 +763,7 @@ export const es = {
         getOpenApi: "Este documento OpenAPI",
       },
       parameters: {
+        n: "El número de un periodo de un compromiso periódico, 1 para el primero",
         mesa: "Slug de una mesa",
         party: "Slug de una entidad responsable",
         status: "Estado oficial",

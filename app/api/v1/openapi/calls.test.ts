@@ -261,6 +261,21 @@ const CASES: Record<string, () => Case> = {
       ],
     };
   },
+  "post /commitments/{id}/periods/{n}/status": () => {
+    const id = String(
+      makeCommitment({ mesaId: ids.mesa, partyIds: [ids.party], madeOn: "2024-01-01", recurrence: "yearly" }).id,
+    );
+    const body = { status: "fulfilled", reason: "Aporte depositado" };
+    return {
+      ok: [{ status: 200, params: { id, n: "1" }, as: "commissioner", json: body }],
+      refused: [
+        { status: 422, params: { id, n: "1" }, as: "commissioner", json: { status: "in_progress", reason: "x" } },
+        { status: 422, params: { id, n: "999" }, as: "commissioner", json: body },
+        { status: 400, params: { id, n: "0" }, as: "commissioner", json: body },
+        { status: 403, params: { id, n: "1" }, as: "monitor", json: body },
+      ],
+    };
+  },
   "post /commitments/{id}/evidence": () => {
     const id = fresh();
     const fields = { observedOn: "2025-04-02", kind: "document", summary: "Acta de entrega firmada" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "@/db/enums";
-import { idParamSchema, slugSchema } from "@/db/queries/filters";
+import { idParamSchema, periodNumberSchema, slugSchema } from "@/db/queries/filters";
 import { fill } from "@/i18n/fill";
 import { en } from "@/i18n/messages/en";
 import { COMPONENTS, OPERATIONS, type ErrorStatus, type Operation, type OperationId, type Tag } from "./operations";
@@ -73,7 +73,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, string> = {
   415: "UnsupportedMediaType",
   422: "InvalidInput",
 };
-const PATH_PARAMETERS: Record<string, z.ZodType> = { id: idParamSchema, slug: slugSchema };
+const PATH_PARAMETERS: Record<string, z.ZodType> = { id: idParamSchema, slug: slugSchema, n: periodNumberSchema };
 const CREDENTIALS: Record<string, never[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 const componentNames = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
