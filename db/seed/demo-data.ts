@@ -844,6 +844,55 @@ const LAS_BAMBAS: DemoMesa = {
       status: "pending",
       history: [],
     },
+    {
+      code: "LB-23",
+      title: "Aporte anual al fondo de desarrollo comunal de Fuerabamba",
+      text: "MMG Las Bambas se compromete a depositar cada año, en el primer trimestre, el aporte acordado al fondo de desarrollo de la Comunidad Campesina de Fuerabamba, con rendición de cuentas ante la asamblea comunal.",
+      theme: "economic_compensation",
+      parties: ["mmg-las-bambas", "cc-fuerabamba"],
+      madeDaysAgo: 1100,
+      dueInDays: null,
+      status: "in_progress",
+      history: [
+        {
+          to: "in_progress",
+          daysAgo: 1000,
+          reason: "Primer aporte depositado; el compromiso es anual.",
+          by: "commissioner",
+        },
+      ],
+      recurrence: {
+        every: "yearly",
+        startsDaysAgo: 1100,
+        periods: [
+          { n: 1, to: "fulfilled", daysAgo: 1000, reason: "Constancia de depósito presentada a la asamblea comunal." },
+          { n: 2, to: "broken", daysAgo: 640, reason: "La empresa no depositó el aporte del segundo año." },
+          { n: 3, to: "partial", daysAgo: 300, reason: "Se depositó la mitad del aporte del tercer año." },
+        ],
+      },
+    },
+    {
+      code: "LB-24",
+      title: "Abastecimiento mensual de agua en cisternas",
+      text: "La Municipalidad Distrital de Challhuahuacho se compromete a abastecer de agua potable en cisternas cada mes a los anexos sin servicio mientras se construye el sistema de agua.",
+      theme: "water",
+      parties: ["muni-challhuahuacho"],
+      madeDaysAgo: 200,
+      dueInDays: null,
+      status: "in_progress",
+      history: [{ to: "in_progress", daysAgo: 170, reason: "Se inició el reparto mensual.", by: "commissioner" }],
+      recurrence: {
+        every: "monthly",
+        startsDaysAgo: 185,
+        periods: [
+          { n: 1, to: "fulfilled", daysAgo: 150, reason: "Reparto verificado por los monitores comunales." },
+          { n: 2, to: "fulfilled", daysAgo: 120, reason: "Reparto verificado por los monitores comunales." },
+          { n: 3, to: "partial", daysAgo: 90, reason: "Dos de los cinco anexos no recibieron agua." },
+          { n: 4, to: "broken", daysAgo: 60, reason: "No hubo reparto por falta de cisternas." },
+          { n: 5, to: "fulfilled", daysAgo: 30, reason: "Reparto verificado por los monitores comunales." },
+        ],
+      },
+    },
   ],
 };
 
@@ -1562,6 +1611,30 @@ const QUELLAVECO: DemoMesa = {
         },
       ],
     },
+    {
+      code: "QV-23",
+      title: "Informe trimestral de calidad del agua del río Tumilaca",
+      text: "Anglo American Quellaveco se compromete a presentar cada trimestre a la mesa y a la Junta de Usuarios de Moquegua el informe de monitoreo de la calidad del agua del río Tumilaca, con muestras tomadas junto a los monitores comunales.",
+      theme: "environment",
+      parties: ["anglo-american-quellaveco", "junta-usuarios-moquegua"],
+      madeDaysAgo: 720,
+      dueInDays: null,
+      status: "in_progress",
+      history: [
+        { to: "in_progress", daysAgo: 600, reason: "Se presentó el primer informe trimestral.", by: "commissioner" },
+      ],
+      recurrence: {
+        every: "quarterly",
+        startsDaysAgo: 700,
+        periods: [
+          { n: 1, to: "fulfilled", daysAgo: 600, reason: "Informe presentado y revisado en sesión." },
+          { n: 2, to: "fulfilled", daysAgo: 510, reason: "Informe presentado y revisado en sesión." },
+          { n: 3, to: "broken", daysAgo: 420, reason: "El informe no se presentó en el trimestre." },
+          { n: 4, to: "fulfilled", daysAgo: 330, reason: "Informe presentado con muestras conjuntas." },
+          { n: 5, to: "partial", daysAgo: 240, reason: "Informe presentado sin las muestras conjuntas." },
+        ],
+      },
+    },
   ],
 };
 
@@ -2253,6 +2326,27 @@ const ESPINAR: DemoMesa = {
       dueInDays: 90,
       status: "pending",
       history: [],
+    },
+    {
+      code: "ES-23",
+      title: "Campaña anual de salud en las comunidades del área de influencia",
+      text: "El Ministerio de Salud y la Compañía Minera Antapaccay se comprometen a realizar cada año una campaña de salud con tamizaje de metales pesados en las comunidades del área de influencia minera de Espinar.",
+      theme: "health",
+      parties: ["minsa", "antapaccay"],
+      madeDaysAgo: 800,
+      dueInDays: null,
+      status: "in_progress",
+      history: [
+        { to: "in_progress", daysAgo: 700, reason: "Se realizó la primera campaña anual.", by: "commissioner" },
+      ],
+      recurrence: {
+        every: "yearly",
+        startsDaysAgo: 790,
+        periods: [
+          { n: 1, to: "fulfilled", daysAgo: 700, reason: "Campaña realizada; informe de resultados entregado." },
+          { n: 2, to: "broken", daysAgo: 300, reason: "La campaña del segundo año no se realizó." },
+        ],
+      },
     },
   ],
 };

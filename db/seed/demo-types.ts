@@ -3,6 +3,8 @@ import type {
   MesaStatus,
   ParticipationRole,
   PartyKind,
+  PeriodStatus,
+  RecurrenceEvery,
   ReviewState,
   Status,
   Theme,
@@ -63,6 +65,16 @@ export type DemoCommitment = {
   /** Status changes after the first ("pending" at madeDaysAgo, added by the loader), oldest first; the last `to` equals `status`. */
   history: DemoStatusChange[];
   evidence?: DemoEvidence[];
+  recurrence?: DemoRecurrence;
+};
+
+/** A recurring commitment (CONTRACT §1): how often, since when, and the periods acted on. */
+export type DemoRecurrence = {
+  every: RecurrenceEvery;
+  /** Days before the load day that the first period starts. */
+  startsDaysAgo: number;
+  /** Status changes of periods (1-based), oldest first; periods not named stay pending. */
+  periods: { n: number; to: PeriodStatus; daysAgo: number; reason: string }[];
 };
 
 export type DemoMesa = {

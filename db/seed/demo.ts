@@ -6,6 +6,7 @@ import {
   appSettings,
   auditLog,
   commitmentParties,
+  commitmentPeriods,
   commitments,
   evidence,
   meetingAttendance,
@@ -13,6 +14,7 @@ import {
   mesaParties,
   mesas,
   parties,
+  periodStatusChanges,
   statusChanges,
   userMesas,
   users,
@@ -20,6 +22,7 @@ import {
 import { DEMO_SETTING } from "../settings";
 import { DEMO_MESAS, DEMO_PARTIES } from "./demo-data";
 import type { DemoCommitment } from "./demo-types";
+import type { PeriodStatus } from "../enums";
 
 /** Accounts that the demo history is attributed to. Their passwords are random and never shown. */
 const DEMO_USERS = {
@@ -130,6 +133,8 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
             status: c.status,
             visibility: c.visibility ?? "public",
             supersededBy,
+            recurrence: c.recurrence?.every ?? null,
+            startsOn: c.recurrence ? day(c.recurrence.startsDaysAgo) : null,
             createdAt: instant(c.madeDaysAgo),
             updatedAt: instant(changes[changes.length - 1].daysAgo),
           })
@@ -154,6 +159,23 @@ export async function loadDemo(db: Db, today = todayIn(appTimeZone())): Promise<
             })
             .run(),
         );
+        const periodStatus = new Map<number, PeriodStatus>();
+        for (const change of c.recurrence?.periods ?? []) {
+          tx.insert(periodStatusChanges)
+            .values({
+              commitmentId: id,
+              n: change.n,
+              fromStatus: periodStatus.get(change.n) ?? "pending",
+              toStatus: change.to,
+              changedBy: userIds.commissioner,
+              changedAt: instant(change.daysAgo),
+              reason: change.reason,
+            })
+            .run();
+          periodStatus.set(change.n, change.to);
+        }
+        for (const [n, status] of periodStatus)
+          tx.insert(commitmentPeriods).values({ commitmentId: id, n, status }).run();
         for (const e of c.evidence ?? []) {
           const reviewed = e.review !== "submitted";
           tx.insert(evidence)
