@@ -32,6 +32,7 @@ const BATCH_TABLES: [keyof Batch, string][] = [
   ["commitmentParties", "commitment_parties"],
   ["statusChanges", "status_changes"],
   ["evidence", "evidence"],
+  ["commitmentPeriods", "commitment_periods"],
 ];
 
 function main() {

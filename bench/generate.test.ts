@@ -10,7 +10,13 @@ type Row = Record<string, string | number | null>;
 
 function collect(options: GenerateOptions) {
   const { catalogue, batches } = generate(options);
-  const rows: Record<keyof Batch, Row[]> = { commitments: [], commitmentParties: [], statusChanges: [], evidence: [] };
+  const rows: Record<keyof Batch, Row[]> = {
+    commitments: [],
+    commitmentParties: [],
+    statusChanges: [],
+    evidence: [],
+    commitmentPeriods: [],
+  };
   for (const batch of batches()) for (const key of Object.keys(rows) as (keyof Batch)[]) rows[key].push(...batch[key]);
   return { catalogue, ...rows };
 }
@@ -33,6 +39,16 @@ describe("bench data generator", () => {
     expect(data.commitments).toHaveLength(300);
     expect(data.evidence).toHaveLength(900);
     expect(new Set(data.catalogue.parties.map((p) => p.slug)).size).toBe(data.catalogue.parties.length);
+  });
+
+  it("makes a few commitments recur, their periods' statuses within the elapsed ones", () => {
+    const data = collect(tiny);
+    const recurring = data.commitments.filter((c) => c.recurrence !== null);
+    expect(recurring.length).toBeGreaterThan(3);
+    expect(recurring.length).toBeLessThan(data.commitments.length / 5);
+    const ids = new Set(recurring.map((c) => c.id));
+    expect(data.commitmentPeriods.length).toBeGreaterThan(0);
+    for (const period of data.commitmentPeriods) expect(ids.has(period.commitment_id)).toBe(true);
   });
 
   it("chains each commitment's history from a first 'pending' entry to its status, in time order", () => {

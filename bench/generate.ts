@@ -23,7 +23,13 @@ export type GenerateOptions = {
 
 type Row = Record<string, string | number | null>;
 export type Catalogue = { users: Row[]; mesas: Row[]; parties: Row[]; mesaParties: Row[]; userMesas: Row[] };
-export type Batch = { commitments: Row[]; commitmentParties: Row[]; statusChanges: Row[]; evidence: Row[] };
+export type Batch = {
+  commitments: Row[];
+  commitmentParties: Row[];
+  statusChanges: Row[];
+  evidence: Row[];
+  commitmentPeriods: Row[];
+};
 
 const DAY_MS = 86_400_000;
 const YEARS = 8;
@@ -208,6 +214,9 @@ export function generate(options: GenerateOptions): { catalogue: Catalogue; batc
   return { catalogue, batches };
 }
 
+const RECURRING_CHANCE = 0.05;
+const PERIOD_OUTCOMES = ["fulfilled", "fulfilled", "partial", "broken"] as const;
+
 function makeBatch(
   rng: Rng,
   plan: MesaPlan,
@@ -217,7 +226,13 @@ function makeBatch(
   ids: { commitment: number; change: number; evidence: number },
   codeNumber: Map<number, number>,
 ): Batch {
-  const batch: Batch = { commitments: [], commitmentParties: [], statusChanges: [], evidence: [] };
+  const batch: Batch = {
+    commitments: [],
+    commitmentParties: [],
+    statusChanges: [],
+    evidence: [],
+    commitmentPeriods: [],
+  };
   // Chronological within the mesa, like the numbering of actas.
   const madeDays = Array.from({ length: size }, () => rng.int(plan.convenedDay, lastDay)).sort((a, b) => a - b);
   const finals = madeDays.map(() => rng.weighted(FINAL_STATUS));
@@ -270,9 +285,21 @@ function makeBatch(
     const fill = (s: string) => s.replace("{c}", plan.community).replace("{d}", plan.district);
     const n = (codeNumber.get(plan.id) ?? 0) + 1;
     codeNumber.set(plan.id, n);
+    // Some recur (CONTRACT §1), from the day they were made; most of their elapsed periods have a status.
+    const every = rng.chance(RECURRING_CHANCE) ? rng.pick(["monthly", "quarterly", "yearly"] as const) : null;
+    if (every) {
+      const periods = Math.floor((lastDay - made) / { monthly: 30.44, quarterly: 91.3, yearly: 365.25 }[every]) + 1;
+      for (let k = 1; k <= periods; k++) {
+        if (rng.chance(0.7)) {
+          batch.commitmentPeriods.push({ commitment_id: id, n: k, status: rng.pick(PERIOD_OUTCOMES) });
+        }
+      }
+    }
     batch.commitments.push({
       id,
       mesa_id: plan.id,
+      recurrence: every,
+      starts_on: every ? isoDay(made) : null,
       code: `${plan.code}-${String(n).padStart(3, "0")}`,
       title: fill(wording.title),
       text: fill(wording.text),
