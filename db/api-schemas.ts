@@ -339,6 +339,9 @@ export const monitorCommitmentSchema = z.object({
     .object({ reviewState: z.enum(REVIEW_STATES), submittedAt: instant })
     .nullable()
     .describe("The last evidence anyone logged on it"),
+  periods: z
+    .array(z.object({ n: id, startsOn: day, dueOn: day, status: z.enum(PERIOD_STATUSES), overdue: z.boolean() }))
+    .describe("A recurring commitment's elapsed periods, the current one first; empty when not recurring"),
 });
 export type MonitorCommitment = z.output<typeof monitorCommitmentSchema>;
 

@@ -11,6 +11,9 @@ import {
   type MonitorMessages,
   type RefusalProblem,
 } from "./evidence-rules";
+import { formatterFor } from "@/i18n/format";
+import { fill } from "@/i18n/fill";
+import type { Locale } from "@/i18n/locales";
 import { FilesField } from "./files-field";
 import { Field, FormAnswer, type Phase } from "./form-parts";
 import { submitEvidence, type Refusal } from "./outbox";
@@ -29,6 +32,7 @@ export function EvidenceForm({
   commitment,
   today,
   timeZone,
+  locale,
   kinds,
   statuses,
   draft,
@@ -36,10 +40,12 @@ export function EvidenceForm({
   m,
 }: {
   userId: number;
-  commitment: { id: number; code: string };
+  /** `periods`: a recurring commitment's elapsed periods, the current one first. */
+  commitment: { id: number; code: string; periods: { n: number; startsOn: string; dueOn: string }[] };
   /** The server's date when the page was made: a page kept for offline use may be days old. */
   today: string;
   timeZone: string;
+  locale: Locale;
   kinds: Option[];
   statuses: Option[];
   draft: Refusal | null;
@@ -65,6 +71,7 @@ export function EvidenceForm({
   // The field to focus once the errors are on the page (so that their descriptions are read).
   const pendingFocus = useRef<string | null>(draft ? firstErrorPath(draft.errors) : null);
   const t = m.monitor;
+  const f = formatterFor(locale, timeZone);
 
   useEffect(() => {
     onEditing(draftKey);
@@ -108,6 +115,7 @@ export function EvidenceForm({
       summary: text("summary"),
       sourceUrl: text("sourceUrl").trim(),
       suggestedStatus: text("suggestedStatus"),
+      period: text("period"),
     };
     const found = checkEvidence(
       fields,
@@ -163,6 +171,18 @@ export function EvidenceForm({
     <form ref={formRef} onSubmit={onSubmit} className="stack evidence-form" noValidate>
       {initial && <p className="form-note">{t.editing}</p>}
       <Fragment key={generation}>
+        {commitment.periods.length > 0 && (
+          <Field id="ev-period" label={t.period} error={errorFor("period")}>
+            <select defaultValue={initial?.period ?? String(commitment.periods[0].n)} {...fieldProps("period")}>
+              {commitment.periods.map((p) => (
+                <option key={p.n} value={p.n}>
+                  {fill(t.periodOption, { n: String(p.n), from: f.date(p.startsOn), due: f.date(p.dueOn) })}
+                </option>
+              ))}
+              <option value="">{t.wholeCommitment}</option>
+            </select>
+          </Field>
+        )}
         <Field id="ev-observedOn" label={t.observedOn} error={errorFor("observedOn")}>
           <input type="date" defaultValue={initial?.observedOn ?? today} required {...fieldProps("observedOn")} />
         </Field>

@@ -15,6 +15,7 @@ const fields = (overrides: Partial<EvidenceFields> = {}): EvidenceFields => ({
   summary: "La planta ya opera.",
   sourceUrl: "",
   suggestedStatus: "",
+  period: "",
   ...overrides,
 });
 const kinds = ["photo", "document"];

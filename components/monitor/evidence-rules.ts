@@ -10,6 +10,8 @@ export type EvidenceFields = {
   summary: string;
   sourceUrl: string;
   suggestedStatus: string;
+  /** A recurring commitment's period (its number), or "" for the whole commitment. */
+  period: string;
 };
 
 /**
@@ -158,6 +160,7 @@ function keyFor(status: number, path: string, fields: EvidenceFields): ErrorKey 
     case "sourceUrl":
       return "invalidUrl";
     case "suggestedStatus":
+    case "period":
       return "invalid_choice";
     default:
       // A path the form has no field for: the form-level message covers it.
@@ -185,7 +188,7 @@ export function errorText(key: ErrorKey, m: MonitorMessages): string {
 }
 
 /** The form's fields in page order, then the files: the first of these in error gets the focus. */
-const FIELD_ORDER = ["observedOn", "kind", "summary", "sourceUrl", "suggestedStatus"];
+const FIELD_ORDER = ["period", "observedOn", "kind", "summary", "sourceUrl", "suggestedStatus"];
 
 /** The path of the first field in error, in the order the form shows them (`files` last). */
 export function firstErrorPath(errors: EvidenceErrors): string | null {

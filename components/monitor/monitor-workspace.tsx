@@ -15,7 +15,7 @@ import { OutboxPanel } from "./outbox-panel";
 
 type Option = [value: string, label: string];
 /** A commitment whose form can open: one of the list's, or one linked to from another page. */
-type Choice = { id: number; code: string; title: string };
+type Choice = { id: number; code: string; title: string; periods: MonitorPage["data"][number]["periods"] };
 
 // The commitment whose form is open is the address's `?commitment=`: links without script, the
 // browser's back and forward buttons, and a page the service worker kept for another address.
@@ -129,7 +129,8 @@ export function MonitorWorkspace({
           <EvidenceForm
             key={`${chosen.id}:${openDraft?.key ?? ""}`}
             userId={userId}
-            commitment={{ id: chosen.id, code: chosen.code }}
+            commitment={{ id: chosen.id, code: chosen.code, periods: chosen.periods }}
+            locale={locale}
             {...form}
             draft={openDraft}
             onEditing={setEditingKey}

@@ -38,8 +38,9 @@ export async function checkSession(userId: number): Promise<SessionCheck> {
 /** Posts one submission under its idempotency key; what the answer means is evidence-rules'. */
 export async function send(item: QueuedEvidence): Promise<SendOutcome> {
   const body = new FormData();
-  // Empty optional fields are left out rather than sent as "" (which is not a URL nor a status).
-  for (const [name, value] of Object.entries(item.fields)) if (value !== "") body.append(name, value);
+  // Empty optional fields are left out rather than sent as "" (which is not a URL nor a status);
+  // a submission queued before a field existed has none.
+  for (const [name, value] of Object.entries(item.fields)) if (value) body.append(name, value);
   for (const file of item.files) body.append("files", file.blob, file.name);
   const bytes = item.files.reduce((sum, f) => sum + f.blob.size, 0);
   let response: Response;

@@ -61,6 +61,7 @@ vi.mock("./outbox-network", () => ({
 const { flush, onDelivered, outboxStatus, retryRefusal, submitEvidence } = await import("./outbox");
 
 const fields: EvidenceFields = {
+  period: "",
   observedOn: "2026-03-01",
   kind: "photo",
   summary: "La planta ya opera.",

@@ -107,3 +107,20 @@ describe("monitor work list", () => {
     expect(findMonitorCommitment(monitor, ids.dueToday)?.latestEvidence?.reviewState).toBe("submitted");
   });
 });
+
+describe("a recurring commitment on the work list", () => {
+  it("brings its elapsed periods, the current one first, and none for a one-off one", () => {
+    const mesa = makeMesa("gamma");
+    const party = makeParty();
+    const made = shiftDate(today, -70);
+    const id = makeCommitment({ mesaId: mesa.id, partyIds: [party.id], madeOn: made, recurrence: "monthly" }).id;
+    const oneOff = makeCommitment({ mesaId: mesa.id, partyIds: [party.id], madeOn: made }).id;
+    const viewer: Viewer = { userId: makeUser("monitor").id, name: "M", role: "monitor", mesaIds: [mesa.id] };
+    const periods = findMonitorCommitment(viewer, id)!.periods;
+    expect(periods.length).toBeGreaterThanOrEqual(3);
+    expect(periods.map((p) => p.n)).toEqual([...periods.map((p) => p.n)].sort((a, b) => b - a));
+    expect(periods[0].startsOn <= today && today <= periods[0].dueOn).toBe(true);
+    expect(periods.at(-1)).toMatchObject({ n: 1, startsOn: made });
+    expect(findMonitorCommitment(viewer, oneOff)!.periods).toEqual([]);
+  });
+});

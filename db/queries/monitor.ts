@@ -5,6 +5,7 @@ import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
 import type { MonitorCommitment, MonitorPage } from "../api-schemas";
 import { isOverdue, OPEN_STATUSES, todayIn } from "../rules";
+import { periodsOf, recurrenceOf } from "./periods";
 import { commitments, evidence, mesas } from "../schema";
 
 export type { MonitorPage };
@@ -35,6 +36,9 @@ function select(where: SQL | undefined) {
       dueOn: commitments.dueOn,
       status: commitments.status,
       visibility: commitments.visibility,
+      recurrence: commitments.recurrence,
+      startsOn: commitments.startsOn,
+      endsOn: commitments.endsOn,
     })
     .from(commitments)
     .innerJoin(mesas, eq(mesas.id, commitments.mesaId))
@@ -67,10 +71,16 @@ function withLatestEvidence(rows: Row[]): MonitorCommitment[] {
   const byCommitment = new Map(
     latest.map(({ commitmentId, reviewState, submittedAt }) => [commitmentId, { reviewState, submittedAt }]),
   );
-  return rows.map((row) => ({
+  const periods = periodsOf(
+    rows.map((row) => ({ id: row.id, recurrence: recurrenceOf(row) })),
+    today,
+  );
+  return rows.map(({ recurrence: _, startsOn: __, endsOn: ___, ...row }) => ({
     ...row,
     overdue: isOverdue(row, today),
     latestEvidence: byCommitment.get(row.id) ?? null,
+    // The current period first: it is the one a monitor most often reports on.
+    periods: (periods.get(row.id) ?? []).toReversed(),
   }));
 }
 

@@ -465,6 +465,9 @@ export const en: Messages = {
     conflict: "Someone else has already reviewed that evidence. The list is up to date.",
   },
   monitor: {
+    period: "Period",
+    periodOption: "Period {n}: from {from}, due {due}",
+    wholeCommitment: "The commitment as a whole",
     title: "My commitments",
     intro:
       "Open commitments of your tables: overdue and nearest deadlines first. You can log evidence without a connection: it is sent when the connection returns.",

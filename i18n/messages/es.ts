@@ -465,6 +465,9 @@ export const es = {
     conflict: "Otra persona ya revisó esa evidencia. La lista está actualizada.",
   },
   monitor: {
+    period: "Periodo",
+    periodOption: "Periodo {n}: del {from}, vence el {due}",
+    wholeCommitment: "El compromiso en general",
     title: "Mis compromisos",
     intro:
       "Compromisos abiertos de sus mesas: primero los vencidos y los de plazo más cercano. Puede registrar evidencia aunque no tenga conexión: se enviará cuando vuelva.",

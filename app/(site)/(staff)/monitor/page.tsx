@@ -56,7 +56,7 @@ export default async function MonitorPage({ searchParams }: Props) {
       <MonitorWorkspace
         userId={viewer.userId}
         list={list}
-        linked={linked && { id: linked.id, code: linked.code, title: linked.title }}
+        linked={linked && { id: linked.id, code: linked.code, title: linked.title, periods: linked.periods }}
         initial={selected?.id ?? null}
         form={{
           today: todayIn(timeZone),
