@@ -285,3 +285,41 @@ test.describe("without a service worker", () => {
     expect(stored[0].files.map((f) => f.name)).toEqual(["acta.png"]);
   });
 });
+
+test("offline, a monitor reports on the current period of a recurring commitment; it arrives once, for that period", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const madeOn = new Date(Date.now() - 95 * 86_400_000).toISOString().slice(0, 10);
+  const { id, code } = await commitmentOnLasBambas(browser, { madeOn, recurrence: { every: "monthly" } });
+  const commissioner = await pageAs(browser, "commissionerA");
+  const periods = (await (await commissioner.request.get(`/api/v1/commitments/${id}`)).json()).periods as {
+    n: number;
+  }[];
+  const current = periods.at(-1)!.n;
+  expect(current).toBeGreaterThanOrEqual(4);
+  const summary = `Reparto de agua del mes ${Date.now()}`;
+
+  await signIn(page, "monitorA");
+  await page.goto("/monitor");
+  await expect.poll(() => keptForOffline(page), { timeout: 15_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.getByRole("link", { name: `Registrar evidencia de ${code}` }).click();
+  const period = page.getByLabel("Periodo", { exact: true });
+  // The current period comes first and is chosen; earlier ones can be picked.
+  await expect(period).toHaveValue(String(current));
+  await expect(period.locator("option").first()).toHaveText(new RegExp(`^Periodo ${current}:`));
+  await page.getByLabel("Tipo de evidencia").selectOption("site_visit");
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("Evidencias en cola: 1")).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByText("Evidencias en cola enviadas: 1.")).toBeVisible();
+  const stored = (await (await commissioner.request.get(`/api/v1/commitments/${id}`)).json()).evidence.filter(
+    (e: { summary: string }) => e.summary === summary,
+  );
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ period: current, kind: "site_visit" });
+});
