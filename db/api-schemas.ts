@@ -147,9 +147,25 @@ export const exportRowSchema = z.object({
   evidenceCount: count.describe("Accepted evidence"),
   lastChangeOn: day.nullable().describe("The day of the last status change, in APP_TIMEZONE"),
   recurrence: z.enum(RECURRENCE_EVERY).nullable(),
+  startsOn: day.nullable().describe("A recurring commitment's first day"),
   endsOn: day.nullable().describe("A recurring commitment's last day, if it has one"),
 });
 export type ExportRow = z.output<typeof exportRowSchema>;
+
+/** `GET /periods.csv`'s header: one row per elapsed period of a recurring commitment. */
+export const PERIODS_CSV_COLUMNS = [
+  "commitment_id",
+  "mesa",
+  "code",
+  "title",
+  "recurrence",
+  "period",
+  "starts_on",
+  "due_on",
+  "status",
+  "overdue",
+  "url",
+] as const;
 
 /** `GET /commitments.csv`'s header (CONTRACT §6, exactly). */
 export const COMMITMENT_CSV_COLUMNS = [

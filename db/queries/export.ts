@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import type { Viewer } from "../access";
@@ -24,6 +24,7 @@ const BATCH = 1000;
 export function* exportCommitments(
   viewer: Viewer,
   filters: Omit<CommitmentFilters, "page" | "pageSize">,
+  { recurringOnly = false } = {},
 ): Generator<ExportRow[]> {
   const db = getDb();
   const today = todayIn(appTimeZone());
@@ -34,6 +35,7 @@ export function* exportCommitments(
   const where = and(
     filterWhere(viewer, filters, today),
     hits ? sql`${commitments.id} IN (SELECT ${hits.id} FROM ${hits})` : undefined,
+    recurringOnly ? isNotNull(commitments.recurrence) : undefined,
   );
   // The slugs, the lead first and marked with a leading "*" (slugs never hold one): one
   // subquery gives both columns.
@@ -60,6 +62,7 @@ export function* exportCommitments(
       dueOn: commitments.dueOn,
       status: commitments.status,
       recurrence: commitments.recurrence,
+      startsOn: commitments.startsOn,
       endsOn: commitments.endsOn,
       evidenceCount,
       lastChangeAt,
@@ -102,6 +105,7 @@ export function* exportCommitments(
         evidenceCount: row.evidenceCount,
         lastChangeOn: row.lastChangeAt ? dayOf(row.lastChangeAt) : null,
         recurrence: row.recurrence,
+        startsOn: row.startsOn,
         endsOn: row.endsOn,
       };
     });

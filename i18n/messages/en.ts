@@ -715,6 +715,9 @@ export const en: Messages = {
       allMesas: "All dialogue tables",
       csv: "CSV",
       json: "JSON",
+      periods: "Periods (CSV)",
+      periodsHelp:
+        "Periods (CSV): one row per elapsed period of the recurring commitments (yearly payments, monthly deliveries), with its due date and status.",
       feed: "Updates (Atom)",
       atom: "Atom",
       downloadAs: "{what}: {format}",
@@ -756,6 +759,7 @@ export const en: Messages = {
         getParty: "One party with its figures per dialogue table",
         getStats: "Figures: totals, by party, month, dialogue table and theme, agreement quality",
         getChanges: "What changed between two days",
+        exportPeriodsCsv: "Every elapsed period of the recurring commitments of the filters, one row each, as CSV",
         exportCommitmentsCsv: "Every commitment of the filters, as CSV",
         exportCommitmentsJson: "Every commitment of the filters, as JSON",
         exportStatsCsv: "One chart's table, as CSV",

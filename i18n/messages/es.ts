@@ -716,6 +716,9 @@ export const es = {
       allMesas: "Todas las mesas",
       csv: "CSV",
       json: "JSON",
+      periods: "Periodos (CSV)",
+      periodsHelp:
+        "Periodos (CSV): una fila por cada periodo transcurrido de los compromisos periódicos (pagos anuales, entregas mensuales), con su plazo y estado.",
       feed: "Novedades (Atom)",
       atom: "Atom",
       downloadAs: "{what}: {format}",
@@ -758,6 +761,8 @@ export const es = {
         getParty: "Una entidad con sus cifras por mesa",
         getStats: "Cifras: totales, por entidad, mes, mesa y tema, calidad de los acuerdos",
         getChanges: "Qué cambió entre dos días",
+        exportPeriodsCsv:
+          "Cada periodo transcurrido de los compromisos periódicos de los filtros, una fila por periodo, en CSV",
         exportCommitmentsCsv: "Todos los compromisos de los filtros, en CSV",
         exportCommitmentsJson: "Todos los compromisos de los filtros, en JSON",
         exportStatsCsv: "La tabla de un gráfico, en CSV",

@@ -9,11 +9,14 @@ import { parseQuery } from "./respond";
  * The rows an open-data export request asks for (the list's filters, every page), in batches,
  * and the site's origin for their links. An unknown mesa or party slug is a 400, as in the list.
  */
-export async function exportRequest(request: Request): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
+export async function exportRequest(
+  request: Request,
+  options: { recurringOnly?: boolean } = {},
+): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
   const filters = parseQuery(request, exportFiltersSchema);
   resolveScope(filters);
   const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
-  return { batches: exportCommitments(viewer, filters), origin };
+  return { batches: exportCommitments(viewer, filters, options), origin };
 }
 
 /**

@@ -64,6 +64,7 @@ export default async function DataPage() {
                 <th scope="col">{d.mesa}</th>
                 <th scope="col">{d.csv}</th>
                 <th scope="col">{d.json}</th>
+                <th scope="col">{d.periods}</th>
                 <th scope="col">{d.feed}</th>
               </tr>
             </thead>
@@ -84,6 +85,11 @@ export default async function DataPage() {
                       </a>
                     </td>
                     <td>
+                      <a href={`${API_BASE}/periods.csv${query}`} {...link(name, d.periods)}>
+                        {d.csv}
+                      </a>
+                    </td>
+                    <td>
                       <a href={slug ? `/mesas/${slug}/feed.xml` : "/feed.xml"} {...link(name, d.feed)}>
                         {d.atom}
                       </a>
@@ -94,6 +100,7 @@ export default async function DataPage() {
             </tbody>
           </table>
         </TableScroll>
+        <p>{d.periodsHelp}</p>
 
         <h3>{d.charts}</h3>
         <p>

@@ -343,6 +343,10 @@ const CASES: Record<string, () => Case> = {
     ok: [{ status: 200 }, { status: 200, query: "?mesa=las-bambas&theme=water" }],
     refused: [{ status: 400, query: "?overdue=maybe" }],
   }),
+  "get /periods.csv": () => ({
+    ok: [{ status: 200 }, { status: 200, query: "?mesa=las-bambas" }],
+    refused: [{ status: 400, query: "?status=done" }],
+  }),
   "get /commitments.json": () => ({
     ok: [{ status: 200, query: "?party=mmg-las-bambas" }],
     refused: [{ status: 400, query: "?quality=perfect" }],

@@ -58,6 +58,10 @@ const commitmentsCsv = z
   .string()
   .regex(new RegExp(`^${BOM}${api.COMMITMENT_CSV_COLUMNS.join(",")}\r?\n`))
   .describe(`UTF-8 with a BOM, RFC 4180; header: ${api.COMMITMENT_CSV_COLUMNS.join(",")}`);
+const periodsCsv = z
+  .string()
+  .regex(new RegExp(`^${BOM}${api.PERIODS_CSV_COLUMNS.join(",")}\r?\n`))
+  .describe(`UTF-8 with a BOM, RFC 4180, one row per elapsed period; header: ${api.PERIODS_CSV_COLUMNS.join(",")}`);
 const statsCsv = z
   .string()
   .regex(new RegExp(`^${BOM}`))
@@ -271,6 +275,15 @@ export const OPERATIONS: Operation[] = [
     tag: "export",
     query: exportFiltersSchema,
     answers: [csv(commitmentsCsv)],
+    errors: READ_ERRORS,
+  },
+  {
+    id: "exportPeriodsCsv",
+    method: "get",
+    path: "/periods.csv",
+    tag: "export",
+    query: exportFiltersSchema,
+    answers: [csv(periodsCsv)],
     errors: READ_ERRORS,
   },
   {
