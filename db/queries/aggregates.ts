@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { PeriodStatus, Theme } from "../enums";
+import type { Theme } from "../enums";
 import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { visibleCommitments, type Viewer } from "../access";
@@ -141,11 +141,12 @@ const MONTHS_OF = sql.raw(
 
 /**
  * The elapsed periods (begun by the reference day) of the scope's recurring commitments, by
- * what they count as, per group. The periods are not stored: a recursive query lists them from
- * each recurrence as db/periods.ts defines them (SQLite's `floor` keeps a start on the 31st on a
- * shorter month's last day, as date-fns does). A period's status is the one a commissioner set
- * (with `asOf`: the last change before the end of that day), else pending; it is due on its last
- * day unless set otherwise.
+ * what they count as, per group. Periods are not stored, nor listed here one by one: a
+ * commitment's number of elapsed periods follows from its start, step and the day (db/periods.ts;
+ * SQLite's `floor` keeps a start on the 31st on a shorter month's last day, as date-fns does).
+ * Only the periods a commissioner acted on (commitment_periods, few) are read: their status (with
+ * `asOf`, the last change before the end of that day) and due date. Every other period is
+ * pending and due on its last day, so it is overdue unless it is the current one, still running.
  */
 export function periodTallies<K extends number | string = number>(
   viewer: Viewer,
@@ -154,45 +155,50 @@ export function periodTallies<K extends number | string = number>(
 ): Map<K, PeriodTally> {
   const day = referenceDay(scope.asOf);
   const end = endOfDayInstant(day, appTimeZone()).toISOString();
-  const startOf = (n: SQL) => sql`date(rc.starts_on, '+' || (${n} * rc.step) || ' months', 'floor')`;
   const statusOf =
     scope.asOf === undefined
-      ? sql`coalesce(cp.status, 'pending')`
-      : sql`coalesce((SELECT h.to_status FROM ${periodStatusChanges} h WHERE h.commitment_id = p.id AND h.n = p.n AND h.changed_at < ${end} ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`;
-  const dueOf = sql`coalesce(cp.due_on, min(date(${startOf(sql`p.n`)}, '-1 day'), coalesce(rc.ends_on, '9999-12-31')))`;
-  const key = { all: sql`0`, mesa: sql`rc.mesa_id`, party: sql`cpar.party_id`, theme: sql`rc.theme` }[grouping];
-  const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = p.id` : sql``;
-  const rows = getDb().all<{ key: K; status: string; due: string; n: number }>(sql`
-    WITH RECURSIVE rc AS (
+      ? sql`cp.status`
+      : sql`coalesce((SELECT h.to_status FROM ${periodStatusChanges} h WHERE h.commitment_id = cp.commitment_id AND h.n = cp.n AND h.changed_at < ${end} ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`;
+  const naturalEnd = sql`min(date(s.starts_on, '+' || (s.n * s.step) || ' months', 'floor', '-1 day'), coalesce(s.ends_on, '9999-12-31'))`;
+  const key = { all: sql`0`, mesa: sql`e.mesa_id`, party: sql`cpar.party_id`, theme: sql`e.theme` }[grouping];
+  const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = e.id` : sql``;
+  const rows = getDb().all<{ key: K; total: number; fulfilled: number; broken: number; overdue: number }>(sql`
+    WITH rc AS (
       SELECT ${commitments.id} AS id, ${commitments.mesaId} AS mesa_id, ${commitments.theme} AS theme,
         ${commitments.startsOn} AS starts_on, ${commitments.endsOn} AS ends_on, ${MONTHS_OF} AS step,
-        min(${day}, coalesce(${commitments.endsOn}, ${day})) AS last
+        min(${day}, coalesce(${commitments.endsOn}, ${day})) AS last,
+        (CAST(strftime('%Y', min(${day}, coalesce(${commitments.endsOn}, ${day}))) AS INTEGER) - CAST(strftime('%Y', ${commitments.startsOn}) AS INTEGER)) * 12
+          + CAST(strftime('%m', min(${day}, coalesce(${commitments.endsOn}, ${day}))) AS INTEGER) - CAST(strftime('%m', ${commitments.startsOn}) AS INTEGER) AS months
       FROM ${commitments}
       WHERE ${commitments.recurrence} IS NOT NULL AND ${commitments.madeOn} <= ${day}
+        AND ${commitments.startsOn} <= min(${day}, coalesce(${commitments.endsOn}, ${day}))
         AND ${scopeWhere(viewer, { ...scope, asOf: undefined }, commitments)}
     ),
-    p(id, n) AS (
-      SELECT id, 1 FROM rc WHERE starts_on <= last
-      UNION ALL
-      SELECT p.id, p.n + 1 FROM p JOIN rc ON rc.id = p.id WHERE ${startOf(sql`p.n`)} <= rc.last
+    e AS MATERIALIZED (
+      -- The whole months from the start to the last day, less one when that day comes before
+      -- the start's day of the month; a period begins every \`step\` of them.
+      SELECT *, (months - (date(starts_on, '+' || months || ' months', 'floor') > last)) / step + 1 AS elapsed,
+        ends_on IS NOT NULL AND ends_on < ${day} AS over
+      FROM rc
     ),
-    periods AS (
-      SELECT ${key} AS key, ${statusOf} AS status, ${dueOf} AS due
-      FROM p JOIN rc ON rc.id = p.id
-      LEFT JOIN ${commitmentPeriods} cp ON cp.commitment_id = p.id AND cp.n = p.n
-      ${byParty}
+    acted AS (
+      SELECT s.id, count(*) AS n, sum(s.status = 'fulfilled') AS fulfilled, sum(s.status = 'broken') AS broken,
+        -- The due date only of open periods: most acted-on periods are closed.
+        sum(s.status IN ('pending', 'partial') AND coalesce(s.due_on, ${naturalEnd}) < ${day}) AS overdue,
+        max(s.n = s.elapsed) AS current
+      FROM (
+        SELECT e.id, e.elapsed, e.starts_on, e.step, e.ends_on, cp.n, cp.due_on, ${statusOf} AS status
+        FROM e JOIN ${commitmentPeriods} cp ON cp.commitment_id = e.id AND cp.n <= e.elapsed
+      ) s
+      GROUP BY s.id
     )
-    SELECT key, status, due < ${day} AS late, count(*) AS n FROM periods GROUP BY 1, 2, 3
+    SELECT ${key} AS key, sum(e.elapsed) AS total, coalesce(sum(a.fulfilled), 0) AS fulfilled,
+      coalesce(sum(a.broken), 0) AS broken,
+      sum(coalesce(a.overdue, 0) + e.elapsed - coalesce(a.n, 0) - (NOT e.over AND NOT coalesce(a.current, 0))) AS overdue
+    FROM e LEFT JOIN acted a ON a.id = e.id ${byParty}
+    GROUP BY 1
   `);
-  const result = new Map<K, PeriodTally>();
-  for (const row of rows as unknown as { key: K; status: PeriodStatus; late: number; n: number }[]) {
-    let t = result.get(row.key);
-    if (!t) result.set(row.key, (t = { total: 0, fulfilled: 0, broken: 0, overdue: 0 }));
-    t.total += row.n;
-    if (row.status === "fulfilled" || row.status === "broken") t[row.status] += row.n;
-    else if (row.late) t.overdue += row.n;
-  }
-  return result;
+  return new Map(rows.map(({ key, ...t }) => [key, t]));
 }
 
 /** The scope's tally at the reference day. */
