@@ -19,6 +19,8 @@ export function ensureBuild(): void {
 export type Server = { base: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(port: number, databaseFile: string): Promise<Server> {
+  // Another server on the port would answer for ours, and be measured instead.
+  if (await answers(`http://localhost:${port}/`)) throw new Error(`port ${port} is in use: choose another with --port`);
   const child: ChildProcess = spawn(next, ["start", "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -51,6 +53,15 @@ export async function startServer(port: number, databaseFile: string): Promise<S
     throw error;
   }
   return { base, pid: child.pid!, stop };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await (await fetch(url, { signal: AbortSignal.timeout(2000) })).arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Polls a static file (it computes no figures, so the first page request stays cold). */
