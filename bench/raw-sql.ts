@@ -6,15 +6,23 @@ import { STATUSES, type Status } from "../db/enums";
 import { endOfDayInstant } from "../db/rules";
 
 type Counts = Record<Status, number>;
-export type Figures = { counts: Counts; overdue: number; complianceRate: number | null };
+type Rated = { fulfilled: number; broken: number; overdue: number };
+export type Figures = { counts: Counts; overdue: number; rated: Rated; complianceRate: number | null };
 export type Scope = { mesaId?: number; partyId?: number };
 
 const OPEN = "('pending', 'in_progress', 'partial')";
 const zero = (): Counts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts;
-export const rate = (f: { counts: Counts; overdue: number }) => {
-  const d = f.counts.fulfilled + f.counts.broken + f.overdue;
-  return d === 0 ? null : f.counts.fulfilled / d;
+/** CONTRACT §1: one-off commitments, and each elapsed period of a recurring one in its place. */
+export const rate = ({ rated }: { rated: Rated }) => {
+  const d = rated.fulfilled + rated.broken + rated.overdue;
+  return d === 0 ? null : rated.fulfilled / d;
 };
+const emptyFigures = (): Figures => ({
+  counts: zero(),
+  overdue: 0,
+  rated: { fulfilled: 0, broken: 0, overdue: 0 },
+  complianceRate: null,
+});
 
 function scopeSql(scope: Scope): string {
   return [
@@ -40,7 +48,7 @@ function source(day: string, asOf: boolean, timeZone: string) {
   };
 }
 
-type Grouped = { key: number; status: Status; n: number; overdue: number };
+type Grouped = { key: number; status: Status; n: number; overdue: number; oneOff: number; oneOffOverdue: number };
 
 function grouped(sqlite: Database.Database, key: string | null, scope: Scope, day: string, asOf: boolean, tz: string) {
   const src = source(day, asOf, tz);
@@ -49,7 +57,9 @@ function grouped(sqlite: Database.Database, key: string | null, scope: Scope, da
   const rows = sqlite
     .prepare(
       `SELECT ${keySql} AS key, ${src.status} AS status, COUNT(*) AS n,
-        SUM(${src.status} IN ${OPEN} AND c.due_on IS NOT NULL AND c.due_on < @day) AS overdue
+        SUM(${src.status} IN ${OPEN} AND c.due_on IS NOT NULL AND c.due_on < @day) AS overdue,
+        SUM(c.recurrence IS NULL) AS oneOff,
+        SUM(c.recurrence IS NULL AND ${src.status} IN ${OPEN} AND c.due_on IS NOT NULL AND c.due_on < @day) AS oneOffOverdue
       FROM ${src.from}${join}
       WHERE c.visibility = 'public'${scopeSql(scope)}
       GROUP BY ${key ? `${key}, ` : ""}${src.status}`,
@@ -58,12 +68,70 @@ function grouped(sqlite: Database.Database, key: string | null, scope: Scope, da
   const byKey = new Map<number, Figures>();
   for (const row of rows) {
     let f = byKey.get(row.key);
-    if (!f) byKey.set(row.key, (f = { counts: zero(), overdue: 0, complianceRate: null }));
+    if (!f) byKey.set(row.key, (f = emptyFigures()));
     f.counts[row.status] += row.n;
     f.overdue += row.overdue;
+    if (row.status === "fulfilled" || row.status === "broken") f.rated[row.status] += row.oneOff;
+    f.rated.overdue += row.oneOffOverdue;
+  }
+  for (const p of periods(sqlite, keySql, join, scope, day, asOf, tz)) {
+    let f = byKey.get(p.key);
+    if (!f) byKey.set(p.key, (f = emptyFigures()));
+    f.rated.fulfilled += p.fulfilled;
+    f.rated.broken += p.broken;
+    f.rated.overdue += p.overdue;
   }
   for (const f of byKey.values()) f.complianceRate = rate(f);
   return byKey;
+}
+
+/**
+ * The elapsed periods of public recurring commitments made by `day`, by group: how many began
+ * (whole months from the start, one period every `step`), the acted-on ones by their status
+ * (as of a day: the last change before its end), every other one pending and due on its last day.
+ */
+function periods(
+  sqlite: Database.Database,
+  keySql: string,
+  join: string,
+  scope: Scope,
+  day: string,
+  asOf: boolean,
+  tz: string,
+) {
+  const instant = endOfDayInstant(day, tz).toISOString();
+  const status = asOf
+    ? `coalesce((SELECT h.to_status FROM period_status_changes h WHERE h.commitment_id = cp.commitment_id
+        AND h.n = cp.n AND h.changed_at < @instant ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`
+    : "cp.status";
+  return sqlite
+    .prepare(
+      `WITH r AS MATERIALIZED (
+        SELECT c.id, c.mesa_id, c.starts_on, c.ends_on,
+          CASE c.recurrence WHEN 'monthly' THEN 1 WHEN 'quarterly' THEN 3 ELSE 12 END AS step,
+          min(@day, coalesce(c.ends_on, @day)) AS last,
+          coalesce(c.ends_on < @day, 0) AS ended
+        FROM commitments c
+        WHERE c.recurrence IS NOT NULL AND c.visibility = 'public' AND c.made_on <= @day${scopeSql(scope)}
+      ), k AS MATERIALIZED (
+        SELECT r.*, ((strftime('%Y', last) - strftime('%Y', starts_on)) * 12 + strftime('%m', last) - strftime('%m', starts_on)
+          - (date(starts_on, '+' || ((strftime('%Y', last) - strftime('%Y', starts_on)) * 12 + strftime('%m', last) - strftime('%m', starts_on)) || ' months', 'floor') > last)) / step + 1 AS elapsed
+        FROM r WHERE starts_on <= last
+      ), a AS (
+        SELECT k.id, count(*) AS n, sum(x.st = 'fulfilled') AS f, sum(x.st = 'broken') AS b,
+          sum(x.st IN ('pending', 'partial') AND coalesce(x.due_on,
+            min(date(k.starts_on, '+' || (x.n * k.step) || ' months', 'floor', '-1 day'), coalesce(k.ends_on, '9999-12-31'))) < @day) AS o,
+          max(x.n = k.elapsed) AS cur
+        FROM k JOIN (SELECT cp.commitment_id, cp.n, cp.due_on, ${status} AS st FROM commitment_periods cp) x
+          ON x.commitment_id = k.id AND x.n <= k.elapsed
+        GROUP BY k.id
+      )
+      SELECT ${keySql.replace("c.", "k.")} AS key, coalesce(sum(a.f), 0) AS fulfilled, coalesce(sum(a.b), 0) AS broken,
+        sum(coalesce(a.o, 0) + k.elapsed - coalesce(a.n, 0) - (NOT k.ended AND NOT coalesce(a.cur, 0))) AS overdue
+      FROM k LEFT JOIN a ON a.id = k.id${join.replace("c.id", "k.id")}
+      GROUP BY 1`,
+    )
+    .all({ day, instant }) as { key: number; fulfilled: number; broken: number; overdue: number }[];
 }
 
 /** The last day of each of the 12 months up to `day` (that month ends at `day`), like the app. */
@@ -91,11 +159,7 @@ export function rawStats(
   asOf: boolean,
   tz: string,
 ): StatsFigures {
-  const total = grouped(sqlite, null, scope, day, asOf, tz).get(0) ?? {
-    counts: zero(),
-    overdue: 0,
-    complianceRate: null,
-  };
+  const total = grouped(sqlite, null, scope, day, asOf, tz).get(0) ?? emptyFigures();
   const byParty = grouped(sqlite, "p.party_id", scope, day, asOf, tz);
   const byMonth = monthEnds(day).map(({ month, end }) => {
     const f = grouped(sqlite, null, scope, end, true, tz).get(0);
