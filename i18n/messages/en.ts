@@ -747,6 +747,7 @@ export const en: Messages = {
         getCommitment: "One commitment with its evidence and history",
         updateCommitment: "Edit a commitment's fields (not its status)",
         changeStatus: "Set a commitment's official status",
+        setPeriodStatus: "Set the status of a recurring commitment's period",
         submitEvidence: "Log evidence with files",
         reviewEvidence: "Accept or reject evidence",
         getParty: "One party with its figures per dialogue table",
@@ -775,6 +776,7 @@ export const en: Messages = {
         chart: "The chart",
         id: "Numeric id",
         slug: "The dialogue table's or party's slug",
+        n: "The period's number, from 1",
         dryRun: "true: only check the file, write nothing",
         "Idempotency-Key":
           "A key unique to the submission: a retry with the same key does not store the evidence twice",

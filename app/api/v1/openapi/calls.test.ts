@@ -261,6 +261,24 @@ const CASES: Record<string, () => Case> = {
       ],
     };
   },
+  "post /commitments/{id}/periods/{n}/status": () => {
+    const id = fresh();
+    getDb()
+      .update(commitments)
+      .set({ recurrence: "yearly", startsOn: "2024-01-01" })
+      .where(eq(commitments.id, Number(id)))
+      .run();
+    const json = { status: "fulfilled", reason: "Aporte anual depositado" };
+    return {
+      ok: [{ status: 200, params: { id, n: "1" }, as: "commissioner", json }],
+      refused: [
+        { status: 422, params: { id, n: "999" }, as: "commissioner", json },
+        { status: 400, params: { id, n: "0" }, as: "commissioner", json },
+        { status: 403, params: { id, n: "1" }, as: "monitor", json },
+        { status: 404, params: { id: "999999", n: "1" }, as: "commissioner", json },
+      ],
+    };
+  },
   "post /commitments/{id}/evidence": () => {
     const id = fresh();
     const fields = { observedOn: "2025-04-02", kind: "document", summary: "Acta de entrega firmada" };

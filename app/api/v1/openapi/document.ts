@@ -73,7 +73,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, string> = {
   415: "UnsupportedMediaType",
   422: "InvalidInput",
 };
-const PATH_PARAMETERS: Record<string, z.ZodType> = { id: idParamSchema, slug: slugSchema };
+const PATH_PARAMETERS: Record<string, z.ZodType> = { id: idParamSchema, slug: slugSchema, n: idParamSchema };
 const CREDENTIALS: Record<string, never[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 const componentNames = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));

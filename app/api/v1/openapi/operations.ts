@@ -1,6 +1,11 @@
 import { z } from "zod";
 import * as api from "@/db/api-schemas";
-import { createCommitmentSchema, statusChangeSchema, updateCommitmentSchema } from "@/db/commands/commitment-input";
+import {
+  createCommitmentSchema,
+  periodStatusSchema,
+  statusChangeSchema,
+  updateCommitmentSchema,
+} from "@/db/commands/commitment-input";
 import { evidenceInputSchema, idempotencyKeySchema } from "@/db/commands/evidence-input";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "@/db/commands/import-commitments";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/db/commands/import-file";
@@ -198,6 +203,16 @@ export const OPERATIONS: Operation[] = [
     tag: "write",
     role: "commissioner",
     body: { mediaType: "application/json", schema: statusChangeSchema },
+    answers: [{ status: 200, schema: api.commitmentDetailSchema }],
+    errors: [400, 401, 403, 404, 413, 422],
+  },
+  {
+    id: "setPeriodStatus",
+    method: "post",
+    path: "/commitments/{id}/periods/{n}/status",
+    tag: "write",
+    role: "commissioner",
+    body: { mediaType: "application/json", schema: periodStatusSchema },
     answers: [{ status: 200, schema: api.commitmentDetailSchema }],
     errors: [400, 401, 403, 404, 413, 422],
   },
