@@ -140,18 +140,14 @@ const MONTHS_OF = sql.raw(
 );
 
 /**
- * The elapsed periods (begun by the reference day) of the scope's recurring commitments, by
- * what they count as, per group. The periods are not stored: a recursive query lists them from
- * each recurrence as db/periods.ts defines them (SQLite's `floor` keeps a start on the 31st on a
- * shorter month's last day, as date-fns does). A period's status is the one a commissioner set
- * (with `asOf`: the last change before the end of that day), else pending; it is due on its last
- * day unless set otherwise.
+ * SQL: the elapsed periods (begun by the reference day) of the scope's recurring commitments, as
+ * the table `periods(key, status, due)` of a WITH clause, `key` the group's. The periods are not
+ * stored: a recursive query lists them from each recurrence as db/periods.ts defines them
+ * (SQLite's `floor` keeps a start on the 31st on a shorter month's last day, as date-fns does). A
+ * period's status is the one a commissioner set (with `asOf`: the last change before the end of
+ * that day), else pending; it is due on its last day unless set otherwise.
  */
-export function periodTallies<K extends number | string = number>(
-  viewer: Viewer,
-  scope: FigureScope,
-  grouping: Grouping,
-): Map<K, PeriodTally> {
+function elapsedPeriods(viewer: Viewer, scope: FigureScope, grouping: Grouping): SQL {
   const day = referenceDay(scope.asOf);
   const end = endOfDayInstant(day, appTimeZone()).toISOString();
   const startOf = (n: SQL) => sql`date(rc.starts_on, '+' || (${n} * rc.step) || ' months', 'floor')`;
@@ -162,7 +158,7 @@ export function periodTallies<K extends number | string = number>(
   const dueOf = sql`coalesce(cp.due_on, min(date(${startOf(sql`p.n`)}, '-1 day'), coalesce(rc.ends_on, '9999-12-31')))`;
   const key = { all: sql`0`, mesa: sql`rc.mesa_id`, party: sql`cpar.party_id`, theme: sql`rc.theme` }[grouping];
   const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = p.id` : sql``;
-  const rows = getDb().all<{ key: K; status: string; due: string; n: number }>(sql`
+  return sql`
     WITH RECURSIVE rc AS (
       SELECT ${commitments.id} AS id, ${commitments.mesaId} AS mesa_id, ${commitments.theme} AS theme,
         ${commitments.startsOn} AS starts_on, ${commitments.endsOn} AS ends_on, ${MONTHS_OF} AS step,
@@ -181,11 +177,22 @@ export function periodTallies<K extends number | string = number>(
       FROM p JOIN rc ON rc.id = p.id
       LEFT JOIN ${commitmentPeriods} cp ON cp.commitment_id = p.id AND cp.n = p.n
       ${byParty}
-    )
+    )`;
+}
+
+/** The elapsed periods of the scope's recurring commitments, by what they count as, per group. */
+export function periodTallies<K extends number | string = number>(
+  viewer: Viewer,
+  scope: FigureScope,
+  grouping: Grouping,
+): Map<K, PeriodTally> {
+  const day = referenceDay(scope.asOf);
+  const rows = getDb().all(sql`
+    ${elapsedPeriods(viewer, scope, grouping)}
     SELECT key, status, due < ${day} AS late, count(*) AS n FROM periods GROUP BY 1, 2, 3
   `);
   const result = new Map<K, PeriodTally>();
-  for (const row of rows as unknown as { key: K; status: PeriodStatus; late: number; n: number }[]) {
+  for (const row of rows as { key: K; status: PeriodStatus; late: number; n: number }[]) {
     let t = result.get(row.key);
     if (!t) result.set(row.key, (t = { total: 0, fulfilled: 0, broken: 0, overdue: 0 }));
     t.total += row.n;
@@ -193,6 +200,24 @@ export function periodTallies<K extends number | string = number>(
     else if (row.late) t.overdue += row.n;
   }
   return result;
+}
+
+/**
+ * The scope's elapsed periods due from `from` to `to` (both included), and how many of them are
+ * still open (pending or partial) at the reference day.
+ */
+export function periodsDueBetween(
+  viewer: Viewer,
+  scope: FigureScope,
+  from: string,
+  to: string,
+): { total: number; open: number } {
+  const row = getDb().get<{ total: number; open: number }>(sql`
+    ${elapsedPeriods(viewer, scope, "all")}
+    SELECT count(*) AS total, coalesce(sum(status IN (${OPEN})), 0) AS open
+    FROM periods WHERE due >= ${from} AND due <= ${to}
+  `);
+  return { total: row?.total ?? 0, open: row?.open ?? 0 };
 }
 
 /** The scope's tally at the reference day. */

@@ -541,6 +541,7 @@ export const en: Messages = {
       broken: "Broken",
       overdueBroken: "Overdue + broken",
       complianceRate: "Compliance rate",
+      missedPeriods: "Periods broken or overdue",
       top: "The chart shows the first {n} of {total} parties, in the table's order; the table shows them all.",
     },
     monthly: {
@@ -849,5 +850,9 @@ export const en: Messages = {
     formStartsOnHelp: "Leave it empty to start on the date of the agreement.",
     formEndsOn: "Last day",
     formEndsOnHelp: "Leave it empty if it has no end.",
+    dashboardHeading: "Recurring commitments",
+    elapsed: "Elapsed periods",
+    dueInMonth: "Due in {month}",
+    stillOpen: "{n} still open",
   },
 };

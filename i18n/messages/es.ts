@@ -541,6 +541,7 @@ export const es = {
       broken: "Incumplidos",
       overdueBroken: "Vencidos + incumplidos",
       complianceRate: "Tasa de cumplimiento",
+      missedPeriods: "Periodos incumplidos o vencidos",
       top: "El gráfico muestra las {n} primeras de {total} entidades, en el orden de la tabla; la tabla las muestra todas.",
     },
     monthly: {
@@ -850,6 +851,10 @@ export const es = {
     formStartsOnHelp: "Déjelo vacío para empezar en la fecha del acuerdo.",
     formEndsOn: "Último día",
     formEndsOnHelp: "Déjelo vacío si no tiene fin.",
+    dashboardHeading: "Compromisos periódicos",
+    elapsed: "Periodos transcurridos",
+    dueInMonth: "Vencen en {month}",
+    stillOpen: "{n} aún abiertos",
   },
 };
 
