@@ -40,7 +40,7 @@ export function PeriodsPanel({
         <li data-periods="dueThisMonth">
           <span>{fill(p.dueInMonth, { month: f.month(due.from) })}</span>
           <strong>{f.number(due.total)}</strong>
-          <span className="muted">{fill(p.stillOpen, { n: f.number(due.open) })}</span>
+          {due.total > 0 && <span className="muted">{fill(p.stillOpen, { n: f.number(due.open) })}</span>}
         </li>
       </ul>
     </section>

@@ -847,7 +847,7 @@ export const en: Messages = {
     formEvery: "Repeats",
     formNone: "Does not repeat",
     formStartsOn: "First period from",
-    formStartsOnHelp: "Leave it empty to start on the date of the agreement.",
+    formStartsOnHelp: "Leave it empty to start on the day it was agreed.",
     formEndsOn: "Last day",
     formEndsOnHelp: "Leave it empty if it has no end.",
     dashboardHeading: "Recurring commitments",

@@ -848,7 +848,7 @@ export const es = {
     formEvery: "Se repite",
     formNone: "No se repite",
     formStartsOn: "Primer periodo desde",
-    formStartsOnHelp: "Déjelo vacío para empezar en la fecha del acuerdo.",
+    formStartsOnHelp: "Déjelo vacío para empezar el día en que se acordó.",
     formEndsOn: "Último día",
     formEndsOnHelp: "Déjelo vacío si no tiene fin.",
     dashboardHeading: "Compromisos periódicos",

@@ -37,11 +37,11 @@ export function PeriodsSection({
       <h2 id="periods">{p.heading}</h2>
       <p className="muted">{p.intro}</p>
       <PeriodStrip periods={c.periods} m={m} f={f} />
-      <h3 id="period-history">{p.history}</h3>
+      <h3 id="periods-history">{p.history}</h3>
       <PeriodHistory history={periodHistoryOf(viewer, c.id)} m={m} f={f} />
       {editor && c.periods.length > 0 && (
         <>
-          <h3 id="period-status">{p.formHeading}</h3>
+          <h3 id="periods-form">{p.formHeading}</h3>
           <PeriodStatusForm
             action={setPeriodStatusAction.bind(null, c.id)}
             periods={c.periods.map((period) => ({ n: period.n, label: periodOption(period, p, f) }))}
