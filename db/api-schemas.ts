@@ -297,6 +297,11 @@ export const statsSchema = z.object({
   ),
   byTheme: z.array(standingSchema.extend({ theme: z.enum(THEMES) })),
   dueSoon: z.object({ within30: count, within90: count }).describe("Open commitments due from the day on"),
+  periodsDueThisMonth: z
+    .object({ from: day, to: day, total: count, open: count })
+    .describe(
+      "Elapsed periods of recurring commitments due in the day's month (from its first to its last day), and how many are still open (pending or partial)",
+    ),
   quality: qualitySchema,
   oldestOverdue: z.array(overdueCommitmentSchema).describe("The ten overdue the longest"),
 });

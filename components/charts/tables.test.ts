@@ -29,14 +29,20 @@ const counts = (
   superseded,
 });
 
-const party = (slug: string, overdue: number, broken: number, complianceRate: number | null): PartyStanding => ({
+const party = (
+  slug: string,
+  overdue: number,
+  broken: number,
+  complianceRate: number | null,
+  periods = { total: 0, fulfilled: 0, broken: 0, overdue: 0 },
+): PartyStanding => ({
   slug,
   name: slug.toUpperCase(),
   counts: counts(overdue, 0, 0, 1, broken, 0),
   overdue,
   broken,
   complianceRate,
-  periods: { total: 0, fulfilled: 0, broken: 0, overdue: 0 },
+  periods,
 });
 
 const noQuality = { total: 0, withoutDeadline: 0, withoutAcceptedEvidence: 0, staleOpen: 0 };
@@ -49,7 +55,12 @@ const stats: Stats = {
   complianceRate: 0.4,
   periods: { total: 0, fulfilled: 0, broken: 0, overdue: 0 },
   rated: { fulfilled: 4, broken: 3, overdue: 3 },
-  byParty: [party("b", 3, 2, 0.25), party("a", 1, 4, null), party("c", 0, 0, 1), party("d", 5, 0, 2 / 3)],
+  byParty: [
+    party("b", 3, 2, 0.25, { total: 6, fulfilled: 2, broken: 1, overdue: 2 }),
+    party("a", 1, 4, null),
+    party("c", 0, 0, 1, { total: 1, fulfilled: 1, broken: 0, overdue: 0 }),
+    party("d", 5, 0, 2 / 3, { total: 4, fulfilled: 0, broken: 4, overdue: 0 }),
+  ],
   byMonth: [
     { month: "2026-01", complianceRate: null },
     { month: "2026-02", complianceRate: 1 / 3 },
@@ -82,6 +93,7 @@ const stats: Stats = {
     { theme: "health", counts: counts(2, 1, 0, 2, 1, 1), overdue: 1, total: 7, complianceRate: 0.5 },
   ],
   dueSoon: { within30: 2, within90: 5 },
+  periodsDueThisMonth: { from: "2026-03-01", to: "2026-03-31", total: 2, open: 1 },
   quality: { total: 16, withoutDeadline: 3, withoutAcceptedEvidence: 8, staleOpen: 2 },
   oldestOverdue: [],
 };
@@ -147,11 +159,22 @@ describe("chart tables", () => {
 
   it("lists parties worst first by default, ties by name, as the stats come", () => {
     expect(CHART_TABLES.parties(stats, es_).rows).toEqual([
-      ["A", 1, 4, 5, null],
-      ["B", 3, 2, 5, 0.25],
-      ["D", 5, 0, 5, 2 / 3],
-      ["C", 0, 0, 0, 1],
+      ["A", 1, 4, 5, null, 0],
+      ["B", 3, 2, 5, 0.25, 3],
+      ["D", 5, 0, 5, 2 / 3, 4],
+      ["C", 0, 0, 0, 1, 0],
     ]);
+  });
+
+  it("gives each party's missed periods (broken + overdue) as the last column, of the table and the CSV", () => {
+    const table = CHART_TABLES.parties(stats, es_);
+    expect(table.columns.at(-1)).toEqual({
+      key: "missedPeriods",
+      label: "Periodos incumplidos o vencidos",
+      kind: "count",
+    });
+    expect(csvRecords(CHART_TABLES.parties(stats, chartLabels(en)))[0].at(-1)).toBe("Periods broken or overdue");
+    expect(csvRecords(table).map((row) => row.at(-1))).toEqual(["Periodos incumplidos o vencidos", 0, 3, 4, 0]);
   });
 
   it("sorts parties by each column, without-rate last either way and ties by name", () => {
@@ -167,7 +190,8 @@ describe("chart tables", () => {
     expect(names({ by: "complianceRate", dir: "desc" })).toBe("cdba");
     expect(names({ by: "party", dir: "asc" })).toBe("abcd");
     expect(names({ by: "party", dir: "desc" })).toBe("dcba");
-    expect(partiesTable(stats, es_, { by: "party", dir: "asc" }).rows[0]).toEqual(["A", 1, 4, 5, null]);
+    expect(names({ by: "missedPeriods", dir: "desc" })).toBe("dbac");
+    expect(partiesTable(stats, es_, { by: "party", dir: "asc" }).rows[0]).toEqual(["A", 1, 4, 5, null, 0]);
   });
 
   it("gives recharts one object per row, keyed by column", () => {
@@ -184,6 +208,6 @@ describe("chart tables", () => {
       ["2026-02", 0.3333],
       ["2026-03", 0],
     ]);
-    expect(csvRecords(CHART_TABLES.parties(stats, es_))[3]).toEqual(["D", 5, 0, 5, 0.6667]);
+    expect(csvRecords(CHART_TABLES.parties(stats, es_))[3]).toEqual(["D", 5, 0, 5, 0.6667, 4]);
   });
 });

@@ -58,7 +58,7 @@ export function themesTable(stats: Pick<Stats, "byTheme">, labels: ChartLabels):
 }
 
 /** The parties table's columns, which are also what it sorts by. */
-export const PARTY_SORTS = ["party", "overdue", "broken", "overdueBroken", "complianceRate"] as const;
+export const PARTY_SORTS = ["party", "overdue", "broken", "overdueBroken", "complianceRate", "missedPeriods"] as const;
 export type PartySort = (typeof PARTY_SORTS)[number];
 export type PartyOrder = { by: PartySort; dir: "asc" | "desc" };
 
@@ -69,11 +69,15 @@ export const DEFAULT_PARTY_ORDER: PartyOrder = { by: "overdueBroken", dir: "desc
 export const firstDirection = (by: PartySort): PartyOrder["dir"] =>
   by === "party" || by === "complianceRate" ? "asc" : "desc";
 
+/** A party's periods of recurring commitments broken or overdue (CONTRACT §1: each counts like a commitment). */
+const missedPeriods = (p: PartyStanding) => p.periods.broken + p.periods.overdue;
+
 const partyValue: Record<Exclude<PartySort, "party">, (p: PartyStanding) => number | null> = {
   overdue: (p) => p.overdue,
   broken: (p) => p.broken,
   overdueBroken: (p) => p.overdue + p.broken,
   complianceRate: (p) => p.complianceRate,
+  missedPeriods,
 };
 
 /** Parties in the order asked; parties without a rate come last either way, ties go by name. */
@@ -103,6 +107,7 @@ export function partiesTable(
       { key: "broken", label: l.broken, kind: "count" },
       { key: "overdueBroken", label: l.overdueBroken, kind: "count" },
       { key: "complianceRate", label: l.complianceRate, kind: "rate" },
+      { key: "missedPeriods", label: l.missedPeriods, kind: "count" },
     ] satisfies (Column & { key: PartySort })[],
     rows: sortParties(stats.byParty, order).map((p) => [
       p.name,
@@ -110,6 +115,7 @@ export function partiesTable(
       p.broken,
       p.overdue + p.broken,
       p.complianceRate,
+      missedPeriods(p),
     ]),
   };
 }

@@ -2,7 +2,7 @@
 
 import { asList, asText, errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { useActionState } from "react";
-import type { Theme, Visibility } from "@/db/enums";
+import type { RecurrenceEvery, Theme, Visibility } from "@/db/enums";
 import { FieldErrors } from "@/components/forms/field";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
@@ -19,6 +19,10 @@ export type CommitmentFormValues = {
   dueOn: string;
   meeting: string;
   visibility: string;
+  /** "" for a one-off commitment, else how often it recurs; the dates as YYYY-MM-DD or "". */
+  recurrence: string;
+  startsOn: string;
+  endsOn: string;
 };
 
 /** Create or edit a commitment. Errors appear next to each field; what was typed is kept. */
@@ -33,6 +37,7 @@ export function CommitmentForm({
   options: {
     themes: readonly Theme[];
     visibilities: readonly Visibility[];
+    recurrences: readonly RecurrenceEvery[];
     parties: { slug: string; name: string }[];
     meetings: { number: number; label: string }[];
   };
@@ -45,6 +50,7 @@ export function CommitmentForm({
   const errors = state.fieldErrors;
   const partyErrors = errorsUnder(errors, "responsibleParties");
   const f = m.forms;
+  const p = m.periods;
 
   return (
     // Keyed by the answer, so the inputs show the values that came back with the errors.
@@ -104,6 +110,36 @@ export function CommitmentForm({
         codes={errors.dueOn}
         m={m}
       />
+      <fieldset>
+        <legend>{p.formLegend}</legend>
+        <span className="help">{p.formHelp}</span>
+        <SelectField
+          id="recurrence"
+          label={p.formEvery}
+          defaultValue={value("recurrence")}
+          codes={errors["recurrence.every"]}
+          options={[["", p.formNone], ...options.recurrences.map((r): [string, string] => [r, p.every[r]])]}
+          m={m}
+        />
+        <TextField
+          id="startsOn"
+          type="date"
+          label={`${p.formStartsOn} ${f.optional}`}
+          help={p.formStartsOnHelp}
+          defaultValue={value("startsOn")}
+          codes={errors["recurrence.startsOn"]}
+          m={m}
+        />
+        <TextField
+          id="endsOn"
+          type="date"
+          label={`${p.formEndsOn} ${f.optional}`}
+          help={p.formEndsOnHelp}
+          defaultValue={value("endsOn")}
+          codes={errors["recurrence.endsOn"]}
+          m={m}
+        />
+      </fieldset>
       <SelectField
         id="meeting"
         label={f.meeting}

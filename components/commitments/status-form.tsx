@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import type { Status } from "@/db/enums";
-import { FieldErrors } from "@/components/forms/field";
 import { SelectField, TextField } from "@/components/forms/text-field";
-import { errorsUnder, FormStatus } from "@/components/forms/form-helpers";
+import { asList, errorsUnder, FormStatus } from "@/components/forms/form-helpers";
 import { IDLE, type FormState } from "@/components/forms/form-state";
 import type { Messages } from "@/i18n/messages/es";
+import { CitedEvidence } from "./cited-evidence";
 
 /** The commissioner's form to set a commitment's official status, with a reason. */
 export function StatusForm({
@@ -25,12 +25,10 @@ export function StatusForm({
   const [state, formAction, pending] = useActionState(action, IDLE);
   const typed = state.status === "error" ? state.values : {};
   const errors = state.fieldErrors;
-  const evidenceErrors = errorsUnder(errors, "evidenceIds");
   const text = (key: string, fallback = "") => {
     const v = typed[key];
     return Array.isArray(v) ? (v[0] ?? fallback) : (v ?? fallback);
   };
-  const cited = ([] as string[]).concat(typed.evidence ?? []);
   const f = m.forms;
 
   return (
@@ -54,18 +52,13 @@ export function StatusForm({
         m={m}
       />
 
-      {evidence.length > 0 && (
-        <fieldset aria-describedby={evidenceErrors.length ? "evidence-error" : undefined}>
-          <legend>{f.citedEvidence}</legend>
-          {evidence.map((e) => (
-            <label key={e.id} className="choice-row">
-              <input type="checkbox" name="evidence" value={e.id} defaultChecked={cited.includes(String(e.id))} />
-              {e.label}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <FieldErrors id="evidence" codes={evidenceErrors} m={m.errors} />
+      <CitedEvidence
+        id="evidence"
+        evidence={evidence}
+        cited={asList(typed.evidence)}
+        codes={errorsUnder(errors, "evidenceIds")}
+        m={m}
+      />
 
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? f.saving : f.changeStatus}

@@ -23,6 +23,7 @@ import { DashboardFilters } from "./dashboard-filters";
 import { EmbedSnippet } from "./embed-snippet";
 import type { DashboardLabels } from "./labels";
 import { OverdueList } from "./overdue-list";
+import { PeriodsPanel } from "./periods-panel";
 import { QualityPanel } from "./quality-panel";
 import { viewOf, withView, type ScopeFilter, type View } from "./view";
 
@@ -183,6 +184,7 @@ export function Dashboard({
             m={labels}
             f={f}
           />
+          <PeriodsPanel stats={data} labels={labels} f={f} />
           <QualityPanel quality={data.quality} byMesa={data.byMesa} listHref={listHref} labels={labels} f={f} />
           {chartList}
           <OverdueList items={data.oldestOverdue} labels={labels} f={f} />

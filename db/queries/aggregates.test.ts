@@ -19,6 +19,7 @@ import { allIds, rawRows, visibleTo, type Raw } from "../testing/raw-rows";
 import {
   countsAtDays,
   dueWithin,
+  periodsDueBetween,
   tallyByMesa,
   tallyByParty,
   tallyByTheme,
@@ -68,8 +69,17 @@ function expected(rows: Raw[], viewer: Viewer, scope: FigureScope) {
   }
   const dueWithinDays = (n: number) =>
     items.filter((c) => isOpen(c.status) && c.dueOn !== null && c.dueOn >= day && c.dueOn <= shiftDate(day, n)).length;
+  // The day's month, counted here by calendar: from its first day to the day before the next month's.
+  const [y, m] = day.split("-").map(Number);
+  const month = { from: `${day.slice(0, 7)}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+  const dueInMonth = items.flatMap((c) => c.periods ?? []).filter((p) => p.dueOn >= month.from && p.dueOn <= month.to);
   return {
     all: tally(items, day),
+    month,
+    periodsDueInMonth: {
+      total: dueInMonth.length,
+      open: dueInMonth.filter((p) => p.status === "pending" || p.status === "partial").length,
+    },
     byMesa,
     byParty: rulesByParty(items, day),
     byTheme,
@@ -127,6 +137,7 @@ function checkAgreement(rows: Raw[], viewer: Viewer, scope: FigureScope) {
   expect(tallyByParty(viewer, scope)).toEqual(want.byParty);
   expect(tallyByTheme(viewer, scope)).toEqual(want.byTheme);
   expect(dueWithin(viewer, scope, [30, 90])).toEqual(want.dueSoon);
+  expect(periodsDueBetween(viewer, scope, want.month.from, want.month.to)).toEqual(want.periodsDueInMonth);
   // The overall quality is the per-mesa figures added up, as /stats gives it.
   expect(sumQuality(qualityByMesa(viewer, scope).values())).toEqual(want.quality);
   expect(qualityByMesa(viewer, scope)).toEqual(want.qualityByMesa);

@@ -140,38 +140,24 @@ const MONTHS_OF = sql.raw(
 );
 
 /**
- * The elapsed periods (begun by the reference day) of the scope's recurring commitments, by
- * what they count as, per group. Periods are not stored, nor listed here one by one: a
- * commitment's number of elapsed periods follows from its start, step and the day (db/periods.ts;
- * SQLite's `floor` keeps a start on the 31st on a shorter month's last day, as date-fns does).
- * Only the periods a commissioner acted on (commitment_periods, few) are read: their status (with
- * `asOf`, the last change before the end of that day) and due date. Every other period is
- * pending and due on its last day, so it is overdue unless it is the current one, still running.
+ * SQL: the scope's recurring commitments made by the reference day whose first period has begun,
+ * as the table `e` of a WITH clause, each with `elapsed`, its number of periods begun by that day
+ * (db/periods.ts: a period every `step` months from the start; SQLite's `floor` keeps a start on
+ * the 31st on a shorter month's last day, as date-fns does), and `over`, whether it ended before.
+ * Periods are not stored, nor listed one by one: only those a commissioner acted on have a row.
  */
-export function periodTallies<K extends number | string = number>(
-  viewer: Viewer,
-  scope: FigureScope,
-  grouping: Grouping,
-): Map<K, PeriodTally> {
+function recurringCommitments(viewer: Viewer, scope: FigureScope): SQL {
   const day = referenceDay(scope.asOf);
-  const end = endOfDayInstant(day, appTimeZone()).toISOString();
-  const statusOf =
-    scope.asOf === undefined
-      ? sql`cp.status`
-      : sql`coalesce((SELECT h.to_status FROM ${periodStatusChanges} h WHERE h.commitment_id = cp.commitment_id AND h.n = cp.n AND h.changed_at < ${end} ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`;
-  const naturalEnd = sql`min(date(s.starts_on, '+' || (s.n * s.step) || ' months', 'floor', '-1 day'), coalesce(s.ends_on, '9999-12-31'))`;
-  const key = { all: sql`0`, mesa: sql`e.mesa_id`, party: sql`cpar.party_id`, theme: sql`e.theme` }[grouping];
-  const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = e.id` : sql``;
-  const rows = getDb().all<{ key: K; total: number; fulfilled: number; broken: number; overdue: number }>(sql`
+  const last = sql`min(${day}, coalesce(${commitments.endsOn}, ${day}))`;
+  return sql`
     WITH rc AS (
       SELECT ${commitments.id} AS id, ${commitments.mesaId} AS mesa_id, ${commitments.theme} AS theme,
-        ${commitments.startsOn} AS starts_on, ${commitments.endsOn} AS ends_on, ${MONTHS_OF} AS step,
-        min(${day}, coalesce(${commitments.endsOn}, ${day})) AS last,
-        (CAST(strftime('%Y', min(${day}, coalesce(${commitments.endsOn}, ${day}))) AS INTEGER) - CAST(strftime('%Y', ${commitments.startsOn}) AS INTEGER)) * 12
-          + CAST(strftime('%m', min(${day}, coalesce(${commitments.endsOn}, ${day}))) AS INTEGER) - CAST(strftime('%m', ${commitments.startsOn}) AS INTEGER) AS months
+        ${commitments.startsOn} AS starts_on, ${commitments.endsOn} AS ends_on, ${MONTHS_OF} AS step, ${last} AS last,
+        (CAST(strftime('%Y', ${last}) AS INTEGER) - CAST(strftime('%Y', ${commitments.startsOn}) AS INTEGER)) * 12
+          + CAST(strftime('%m', ${last}) AS INTEGER) - CAST(strftime('%m', ${commitments.startsOn}) AS INTEGER) AS months
       FROM ${commitments}
       WHERE ${commitments.recurrence} IS NOT NULL AND ${commitments.madeOn} <= ${day}
-        AND ${commitments.startsOn} <= min(${day}, coalesce(${commitments.endsOn}, ${day}))
+        AND ${commitments.startsOn} <= ${last}
         AND ${scopeWhere(viewer, { ...scope, asOf: undefined }, commitments)}
     ),
     e AS MATERIALIZED (
@@ -180,14 +166,43 @@ export function periodTallies<K extends number | string = number>(
       SELECT *, (months - (date(starts_on, '+' || months || ' months', 'floor') > last)) / step + 1 AS elapsed,
         ends_on IS NOT NULL AND ends_on < ${day} AS over
       FROM rc
-    ),
+    )`;
+}
+
+/** SQL: period `n`'s last day, from the columns `starts_on`, `step`, `ends_on` of `t`. */
+const lastDayOf = (t: string, n: SQL) =>
+  sql`min(date(${sql.raw(t)}.starts_on, '+' || (${n} * ${sql.raw(t)}.step) || ' months', 'floor', '-1 day'), coalesce(${sql.raw(t)}.ends_on, '9999-12-31'))`;
+
+/** SQL: an acted-on period's status at the reference day (with `asOf`: the last change before its end). */
+function periodStatus(scope: FigureScope): SQL {
+  if (scope.asOf === undefined) return sql`cp.status`;
+  const end = endOfDayInstant(scope.asOf, appTimeZone()).toISOString();
+  return sql`coalesce((SELECT h.to_status FROM ${periodStatusChanges} h WHERE h.commitment_id = cp.commitment_id AND h.n = cp.n AND h.changed_at < ${end} ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), 'pending')`;
+}
+
+/**
+ * The elapsed periods (begun by the reference day) of the scope's recurring commitments, by
+ * what they count as, per group. Only the periods a commissioner acted on are read: their status
+ * and due date. Every other period is pending and due on its last day, so it is overdue unless it
+ * is the current one, still running.
+ */
+export function periodTallies<K extends number | string = number>(
+  viewer: Viewer,
+  scope: FigureScope,
+  grouping: Grouping,
+): Map<K, PeriodTally> {
+  const day = referenceDay(scope.asOf);
+  const key = { all: sql`0`, mesa: sql`e.mesa_id`, party: sql`cpar.party_id`, theme: sql`e.theme` }[grouping];
+  const byParty = grouping === "party" ? sql`JOIN ${commitmentParties} cpar ON cpar.commitment_id = e.id` : sql``;
+  const rows = getDb().all<{ key: K; total: number; fulfilled: number; broken: number; overdue: number }>(sql`
+    ${recurringCommitments(viewer, scope)},
     acted AS (
       SELECT s.id, count(*) AS n, sum(s.status = 'fulfilled') AS fulfilled, sum(s.status = 'broken') AS broken,
         -- The due date only of open periods: most acted-on periods are closed.
-        sum(s.status IN ('pending', 'partial') AND coalesce(s.due_on, ${naturalEnd}) < ${day}) AS overdue,
+        sum(s.status IN ('pending', 'partial') AND coalesce(s.due_on, ${lastDayOf("s", sql`s.n`)}) < ${day}) AS overdue,
         max(s.n = s.elapsed) AS current
       FROM (
-        SELECT e.id, e.elapsed, e.starts_on, e.step, e.ends_on, cp.n, cp.due_on, ${statusOf} AS status
+        SELECT e.id, e.elapsed, e.starts_on, e.step, e.ends_on, cp.n, cp.due_on, ${periodStatus(scope)} AS status
         FROM e JOIN ${commitmentPeriods} cp ON cp.commitment_id = e.id AND cp.n <= e.elapsed
       ) s
       GROUP BY s.id
@@ -199,6 +214,37 @@ export function periodTallies<K extends number | string = number>(
     GROUP BY 1
   `);
   return new Map(rows.map(({ key, ...t }) => [key, t]));
+}
+
+/**
+ * The scope's elapsed periods due from `from` to `to` (both included: the calendar month of the
+ * reference day), and how many of them are still open (pending or partial) at that day. Periods
+ * last a month at least, so of those not acted on only the last three begun can fall due in it.
+ */
+export function periodsDueBetween(
+  viewer: Viewer,
+  scope: FigureScope,
+  from: string,
+  to: string,
+): { total: number; open: number } {
+  const row = getDb().get<{ total: number; open: number }>(sql`
+    ${recurringCommitments(viewer, scope)},
+    due AS (
+      SELECT ${periodStatus(scope)} AS status, coalesce(cp.due_on, ${lastDayOf("e", sql`cp.n`)}) AS due
+      FROM e JOIN ${commitmentPeriods} cp ON cp.commitment_id = e.id AND cp.n <= e.elapsed
+      UNION ALL
+      SELECT 'pending', ${lastDayOf("k", sql`k.n`)}
+      FROM (
+        SELECT e.*, e.elapsed - b.back AS n
+        FROM e, (SELECT 0 AS back UNION ALL SELECT 1 UNION ALL SELECT 2) b
+        WHERE e.elapsed - b.back >= 1
+      ) k
+      WHERE NOT EXISTS (SELECT 1 FROM ${commitmentPeriods} cp WHERE cp.commitment_id = k.id AND cp.n = k.n)
+    )
+    SELECT count(*) AS total, coalesce(sum(status IN (${OPEN})), 0) AS open
+    FROM due WHERE due >= ${from} AND due <= ${to}
+  `);
+  return { total: row?.total ?? 0, open: row?.open ?? 0 };
 }
 
 /** The scope's tally at the reference day. */

@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../access";
+import { getDb } from "../client";
 import { appTimeZone } from "../config";
 import { shiftDate, todayIn } from "../rules";
+import { commitments } from "../schema";
 import { makeCommitment, makeEvidence, makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { getCommitment } from "./commitment-detail";
 import { listCommitments } from "./commitments";
@@ -181,6 +184,30 @@ describe("counts", () => {
     expect(asOf.counts.broken).toBe(0);
     expect(asOf.byMonth).toHaveLength(12);
     expect(asOf.byMonth.at(-1)?.month).toBe("2025-04");
+  });
+
+  it("counts the elapsed periods due in the day's month, from its first to its last day", async () => {
+    const gamma = makeMesa("gamma").id;
+    const id = makeCommitment({ mesaId: gamma, partyIds: [makeParty().id], madeOn: "2024-01-31" }).id;
+    getDb()
+      .update(commitments)
+      .set({ recurrence: "monthly", startsOn: "2024-01-31" })
+      .where(eq(commitments.id, id))
+      .run();
+    // The first period ends on the 28th (the next begins on the 29th); the second has not begun.
+    expect((await getStats(null, { mesaId: gamma, asOf: "2024-02-10" })).periodsDueThisMonth).toEqual({
+      from: "2024-02-01",
+      to: "2024-02-29",
+      total: 1,
+      open: 1,
+    });
+    // December's: the period of 30 Nov – 30 Dec; the one begun on the 31st is due in January.
+    expect((await getStats(null, { mesaId: gamma, asOf: "2024-12-31" })).periodsDueThisMonth).toEqual({
+      from: "2024-12-01",
+      to: "2024-12-31",
+      total: 1,
+      open: 1,
+    });
   });
 
   it("gives a party's scorecard per mesa", async () => {

@@ -2,10 +2,18 @@ import "server-only";
 import { getDb } from "../client";
 import type { Viewer } from "../access";
 import type { PartyStanding, Quality, Standing, Stats } from "../api-schemas";
-import { complianceRate, sumTallies, type Tally } from "../rules";
+import { complianceRate, shiftDate, sumTallies, type Tally } from "../rules";
 import { mesas, parties } from "../schema";
 import { cachedFigures } from "../cache/figures";
-import { dueWithin, referenceDay, tallyByMesa, tallyByParty, tallyByTheme, type FigureScope } from "./aggregates";
+import {
+  dueWithin,
+  periodsDueBetween,
+  referenceDay,
+  tallyByMesa,
+  tallyByParty,
+  tallyByTheme,
+  type FigureScope,
+} from "./aggregates";
 import { monthlyCompliance } from "./monthly";
 import { oldestOverdue } from "./overdue";
 import { qualityByMesa, sumQuality } from "./quality";
@@ -20,6 +28,7 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
   const { asOf: _, ...withoutDay } = scope;
   const day = referenceDay(scope.asOf);
   const [within30, within90] = dueWithin(viewer, scope, [30, 90]);
+  const month = monthOf(day);
   const qualityPerMesa = qualityByMesa(viewer, scope);
   return {
     day,
@@ -36,9 +45,18 @@ export function computeStats(viewer: Viewer, scope: FigureScope = {}): Stats {
       .map(([theme, t]) => ({ theme, ...standing(t) }))
       .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
     dueSoon: { within30, within90 },
+    periodsDueThisMonth: { ...month, ...periodsDueBetween(viewer, scope, month.from, month.to) },
     quality: sumQuality(qualityPerMesa.values()),
     oldestOverdue: oldestOverdue(viewer, scope),
   };
+}
+
+/** The first and last day of a day's month. */
+function monthOf(day: string) {
+  const from = `${day.slice(0, 7)}-01`;
+  // The 28th plus four days is always in the next month.
+  const next = shiftDate(`${day.slice(0, 7)}-28`, 4);
+  return { from, to: shiftDate(`${next.slice(0, 7)}-01`, -1) };
 }
 
 const standing = (t: Tally): Standing => ({

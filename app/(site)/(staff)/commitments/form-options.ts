@@ -1,5 +1,5 @@
 import "server-only";
-import { THEMES, VISIBILITIES } from "@/db/enums";
+import { RECURRENCE_EVERY, THEMES, VISIBILITIES } from "@/db/enums";
 import type { MesaProfile } from "@/db/queries/mesas";
 import { listParties } from "@/db/queries/parties";
 import type { Formatter } from "@/i18n/format";
@@ -11,6 +11,7 @@ export function commitmentFormOptions(mesa: MesaProfile, m: Messages, f: Formatt
   return {
     themes: THEMES,
     visibilities: VISIBILITIES,
+    recurrences: RECURRENCE_EVERY,
     parties: listParties(),
     meetings: mesa.meetings.map((meeting) => ({
       number: meeting.number,

@@ -273,6 +273,7 @@ const CASES: Record<string, () => Case> = {
         { status: 422, params: { id, n: "999" }, as: "commissioner", json: body },
         { status: 400, params: { id, n: "0" }, as: "commissioner", json: body },
         { status: 403, params: { id, n: "1" }, as: "monitor", json: body },
+        { status: 404, params: { id: "999999", n: "1" }, as: "commissioner", json: body },
       ],
     };
   },

@@ -89,13 +89,20 @@ describe("GET /api/v1/stats.csv", () => {
   it("writes rates as decimals to 4 places, and nothing where there is no rate", async () => {
     const stats = await getStats(null);
     const { records } = await csv("chart=parties", "en");
-    expect(records[0]).toEqual(["Party", "Overdue", "Broken", "Overdue + broken", "Compliance rate"]);
+    expect(records[0]).toEqual([
+      "Party",
+      "Overdue",
+      "Broken",
+      "Overdue + broken",
+      "Compliance rate",
+      "Periods broken or overdue",
+    ]);
     const region = stats.byParty.find((p) => p.slug === "region")!;
     // region: one broken, one overdue → 0 / 2.
-    expect(records).toContainEqual(["Party region", "1", "1", "2", "0"]);
+    expect(records).toContainEqual(["Party region", "1", "1", "2", "0", "0"]);
     expect(region.complianceRate).toBe(0);
     // company: one fulfilled, one broken → 1 / 2.
-    expect(records).toContainEqual(["Party company", "0", "1", "1", "0.5"]);
+    expect(records).toContainEqual(["Party company", "0", "1", "1", "0.5", "0"]);
     const monthly = await csv("chart=monthly&asOf=2020-01-31");
     expect(monthly.records[1]).toEqual(["2019-02", ""]);
     expect(monthly.response.headers.get("content-disposition")).toContain('filename="monthly-2020-01-31.csv"');

@@ -3,6 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvidenceTimeline } from "@/components/commitments/evidence-timeline";
+import { recurrenceText } from "@/components/commitments/period-text";
 import { StatusForm } from "@/components/commitments/status-form";
 import { StatusHistory } from "@/components/commitments/status-history";
 import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badges";
@@ -15,6 +16,7 @@ import { parseId } from "@/db/queries/filters";
 import { fill } from "@/i18n/locales";
 import { getI18n } from "@/i18n/server";
 import { changeStatusAction } from "@/app/(site)/(staff)/commitments/actions";
+import { PeriodsSection } from "./periods-section";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,6 +45,7 @@ export default async function CommitmentPage({ params }: Props) {
   if (!commitment) notFound();
   const c = commitment;
   const editor = await canEdit(c.mesa);
+  const evidenceLabel = (e: (typeof c.evidence)[number]) => `#${e.id} ${f.date(e.observedOn)} — ${e.summary}`;
 
   return (
     <>
@@ -82,8 +85,19 @@ export default async function CommitmentPage({ params }: Props) {
               <dd>{fill(m.mesa.meetingNumber, { n: c.meeting })}</dd>
             </>
           )}
-          <dt>{m.commitment.dueOn}</dt>
-          <dd>{c.dueOn ? f.date(c.dueOn) : m.common.noDeadline}</dd>
+          {c.recurrence && (
+            <>
+              <dt>{m.periods.recurrence}</dt>
+              <dd>{recurrenceText(c.recurrence, m.periods, f)}</dd>
+            </>
+          )}
+          {/* A recurring commitment's deadlines are its periods': "no deadline" would mislead. */}
+          {(!c.recurrence || c.dueOn) && (
+            <>
+              <dt>{m.commitment.dueOn}</dt>
+              <dd>{c.dueOn ? f.date(c.dueOn) : m.common.noDeadline}</dd>
+            </>
+          )}
           <dt>{m.commitment.status}</dt>
           <dd>{m.status[c.status]}</dd>
           {c.supersededBy !== null && (
@@ -108,6 +122,17 @@ export default async function CommitmentPage({ params }: Props) {
         </dl>
       </section>
 
+      {c.recurrence && (
+        <PeriodsSection
+          commitment={c}
+          viewer={await getViewer()}
+          editor={editor}
+          evidenceLabel={evidenceLabel}
+          m={m}
+          f={f}
+        />
+      )}
+
       <section aria-labelledby="evidence">
         <h2 id="evidence">{m.commitment.evidence}</h2>
         <EvidenceTimeline evidence={c.evidence} m={m} f={f} />
@@ -125,7 +150,7 @@ export default async function CommitmentPage({ params }: Props) {
             action={changeStatusAction.bind(null, c.id)}
             current={c.status}
             statuses={STATUSES}
-            evidence={c.evidence.map((e) => ({ id: e.id, label: `#${e.id} ${f.date(e.observedOn)} — ${e.summary}` }))}
+            evidence={c.evidence.map((e) => ({ id: e.id, label: evidenceLabel(e) }))}
             m={m}
           />
         </section>

@@ -43,6 +43,9 @@ export default async function EditCommitmentPage({ params }: Props) {
           dueOn: commitment.dueOn ?? "",
           meeting: commitment.meeting === null ? "" : String(commitment.meeting),
           visibility: commitment.visibility,
+          recurrence: commitment.recurrence?.every ?? "",
+          startsOn: commitment.recurrence?.startsOn ?? "",
+          endsOn: commitment.recurrence?.endsOn ?? "",
         }}
         options={commitmentFormOptions(mesa, m, f)}
         m={m}

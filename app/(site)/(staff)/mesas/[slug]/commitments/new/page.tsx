@@ -37,6 +37,9 @@ export default async function NewCommitmentPage({ params }: Props) {
           dueOn: "",
           meeting: "",
           visibility: "public",
+          recurrence: "",
+          startsOn: "",
+          endsOn: "",
         }}
         options={commitmentFormOptions(mesa, m, f)}
         m={m}
