@@ -13,6 +13,7 @@ export type IssueCode =
   | "duplicate"
   | "due_before_made"
   | "ends_before_start"
+  | "after_today"
   | "period_not_elapsed"
   | "not_recurring"
   | "superseded_by_required"

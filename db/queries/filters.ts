@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { IssueCode } from "../commands/errors";
+import { appTimeZone } from "../config";
 import { MESA_STATUSES, QUALITY_FILTERS, STATUSES, THEMES } from "../enums";
+import { todayIn } from "../rules";
 
 // Query-string schemas shared by pages and the JSON API. Empty values (as an HTML GET form
 // sends for "any") mean "no filter".
@@ -13,7 +15,20 @@ export const slugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug: lowercase letters, digits and hyphens");
 
-export const isoDateSchema = z.iso.date("must be a date as YYYY-MM-DD");
+/**
+ * A calendar day as YYYY-MM-DD, from 1900 to 2199: far-off years are typing mistakes, and years
+ * below 100 would turn into 19xx in JavaScript's Date (issue 11).
+ */
+const inRange = (day: string) => day >= "1900-01-01" && day <= "2199-12-31";
+// Each check speaks only when the one before it passed: one problem per value.
+export const isoDateSchema = z.iso
+  .date("must be a date as YYYY-MM-DD")
+  .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || inRange(day), { message: "invalid_date" });
+
+/** A day figures are asked for (`asOf`): none after today, when nothing is known yet. */
+const pastDaySchema = isoDateSchema.refine((day) => !inRange(day) || day <= todayIn(appTimeZone()), {
+  message: "after_today",
+});
 
 export const commitmentFiltersSchema = z.object({
   mesa: optional(slugSchema),
@@ -41,7 +56,7 @@ export const statsParamsSchema = z.object({
   mesa: optional(slugSchema),
   party: optional(slugSchema),
   theme: optional(z.enum(THEMES)),
-  asOf: optional(isoDateSchema),
+  asOf: optional(pastDaySchema),
 });
 
 /**
@@ -84,7 +99,7 @@ export const monitorParamsSchema = z.object({
   commitment: optional(z.string().max(20)),
 });
 
-export const asOfParamsSchema = z.object({ asOf: optional(isoDateSchema) });
+export const asOfParamsSchema = z.object({ asOf: optional(pastDaySchema) });
 
 /** URLSearchParams or Next's searchParams object → a plain record of first values. */
 export function firstValues(

@@ -267,6 +267,7 @@ export const en: Messages = {
     one_lead: "Mark exactly one lead party among the chosen ones.",
     duplicate: "There are repeated values.",
     due_before_made: "The deadline cannot be before the date of the agreement.",
+    after_today: "The date cannot be after today.",
     ends_before_start: "The recurrence cannot end before it starts.",
     period_not_elapsed: "That period has not started yet.",
     not_recurring: "This commitment does not recur.",

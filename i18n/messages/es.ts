@@ -266,6 +266,7 @@ export const es = {
     one_lead: "Marque exactamente una entidad responsable principal entre las elegidas.",
     duplicate: "Hay valores repetidos.",
     due_before_made: "El plazo no puede ser anterior a la fecha del acuerdo.",
+    after_today: "La fecha no puede ser posterior a hoy.",
     ends_before_start: "El fin de la recurrencia no puede ser anterior a su inicio.",
     period_not_elapsed: "Ese periodo aún no ha comenzado.",
     not_recurring: "Este compromiso no es periódico.",

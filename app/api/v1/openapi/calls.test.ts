@@ -331,6 +331,9 @@ const CASES: Record<string, () => Case> = {
     refused: [
       { status: 400, query: "?theme=nada" },
       { status: 400, query: "?party=nadie" },
+      // Issue 11: a day after today, or a year out of range, is a mistake, not "everything pending".
+      { status: 400, query: "?asOf=9999-12-31" },
+      { status: 400, query: "?asOf=0099-06-30" },
     ],
   }),
   "get /changes": () => ({
