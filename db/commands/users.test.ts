@@ -4,10 +4,11 @@ import type { Viewer } from "../access";
 import { getDb } from "../client";
 import { verifyPassword } from "../passwords";
 import { listUsers } from "../queries/users";
-import { auditLog, userMesas, users } from "../schema";
+import { apiTokens, auditLog, userMesas, users } from "../schema";
 import { makeMesa, makeUser } from "../testing/fixtures";
 import { refusalOf } from "../testing/refusal";
-import { viewerForUser } from "../viewers";
+import { viewerForToken, viewerForUser } from "../viewers";
+import { createToken } from "./tokens";
 import { CommandError } from "./errors";
 import { createUser, disableUser, enableUser, resetPassword, setUserMesas, setUserRole } from "./users";
 
@@ -198,5 +199,31 @@ describe("managing a user", () => {
     await resetPassword(admin, target, "la nueva frase de paso");
     expect(viewerForUser(target, signedInBefore)).toBeNull();
     expect(viewerForUser(target, Date.now() + 1)).not.toBeNull();
+  });
+});
+
+describe("API tokens after a password reset or disabling (issue 11, item 3)", () => {
+  it("revokes every token of the user: a phished commissioner's token stops with the reset", async () => {
+    const user = makeUser("commissioner");
+    const self = asViewer(user);
+    const { token } = createToken(self, { name: "script" });
+    const { token: second } = createToken(self, { name: "portátil" });
+    expect(viewerForToken(token)?.userId).toBe(user.id);
+    await resetPassword(admin, user.id, "una frase de paso completamente nueva");
+    expect(viewerForToken(token)).toBeNull();
+    expect(viewerForToken(second)).toBeNull();
+    // A token made after the reset works.
+    expect(viewerForToken(createToken(self, { name: "nuevo" }).token)?.userId).toBe(user.id);
+  });
+
+  it("revokes them on disabling, and enabling again does not bring them back", () => {
+    const user = makeUser("monitor");
+    const { token } = createToken(asViewer(user), { name: "teléfono" });
+    disableUser(admin, user.id);
+    enableUser(admin, user.id);
+    expect(viewerForUser(user.id)).not.toBeNull();
+    expect(viewerForToken(token)).toBeNull();
+    const revoked = getDb().select().from(apiTokens).where(eq(apiTokens.userId, user.id)).all();
+    expect(revoked.every((t) => t.revokedAt !== null)).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import { getUser } from "../queries/users";
 import { hashPassword } from "../passwords";
-import { userMesas, users } from "../schema";
-import { audit } from "./audit";
+import { apiTokens, userMesas, users } from "../schema";
+import { audit, type Tx } from "./audit";
 import { invalid, notFound, validate } from "./errors";
 import { mesaSlugsSchema, passwordSchema, roleSchema } from "./user-input";
 import { insertUser, resolveMesaSlugs, type UserDto } from "./user-records";
@@ -64,14 +64,26 @@ export function setUserMesas(viewer: Viewer, userId: number, slugs: unknown): Us
   return getUser(admin, userId)!;
 }
 
-/** Disabling takes effect on the user's next request: sessions and API tokens are re-checked each time. */
+/**
+ * Disabling takes effect on the user's next request: sessions and API tokens are re-checked each
+ * time. Their tokens are revoked too, so enabling the account again does not revive them.
+ */
 export function disableUser(viewer: Viewer, userId: number): UserDto {
   const { admin, user } = managedUser(viewer, userId);
   notSelf(admin, userId);
   if (!user.disabled) {
     getDb().transaction((tx) => {
-      tx.update(users).set({ disabledAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
-      audit(tx, admin, "user.disable", { type: "user", id: userId }, { disabled: false }, { disabled: true });
+      const now = new Date().toISOString();
+      tx.update(users).set({ disabledAt: now }).where(eq(users.id, userId)).run();
+      const tokensRevoked = revokeTokensOf(tx, userId, now);
+      audit(
+        tx,
+        admin,
+        "user.disable",
+        { type: "user", id: userId },
+        { disabled: false },
+        { disabled: true, tokensRevoked },
+      );
     });
   }
   return getUser(admin, userId)!;
@@ -94,11 +106,20 @@ export async function resetPassword(viewer: Viewer, userId: number, password: un
   const data = validate(z.object({ password: passwordSchema }), { password });
   const passwordHash = await hashPassword(data.password);
   getDb().transaction((tx) => {
-    // Sessions signed in with the old password end now; API tokens are separate credentials.
-    tx.update(users)
-      .set({ passwordHash, sessionsValidAfter: new Date().toISOString() })
-      .where(eq(users.id, userId))
-      .run();
-    audit(tx, admin, "user.password_reset", { type: "user", id: userId }, null, null);
+    const now = new Date().toISOString();
+    // Sessions signed in with the old password end now, and so do the API tokens: whoever
+    // phished the password may have made one.
+    tx.update(users).set({ passwordHash, sessionsValidAfter: now }).where(eq(users.id, userId)).run();
+    const tokensRevoked = revokeTokensOf(tx, userId, now);
+    audit(tx, admin, "user.password_reset", { type: "user", id: userId }, null, { tokensRevoked });
   });
+}
+
+/** Revokes every live API token of the user; how many. */
+function revokeTokensOf(tx: Tx, userId: number, now: string): number {
+  return tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .run().changes;
 }
