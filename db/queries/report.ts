@@ -8,6 +8,7 @@ import { complianceRate, endOfDayInstant, shiftDate, sumTallies } from "../rules
 import { commitments, evidence, mesas } from "../schema";
 import type { Changes } from "./changes";
 import { loadDashboard } from "./dashboard";
+import { isoDateSchema } from "./filters";
 import { responsiblePartiesOf, type ResponsibleParty } from "./commitments";
 import { getMesaProfile, type MeetingSummary } from "./mesas";
 import { oldestOverdue, type OverdueCommitment } from "./overdue";
@@ -26,10 +27,8 @@ export function resolvePeriod(
   raw: { from?: string; to?: string },
   today = referenceDay(),
 ): { period: Period; problem: null } | { period: null; problem: PeriodProblem } {
-  const isDay = (v: string | undefined) => v === undefined || v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v);
-  if (!isDay(raw.from) || !isDay(raw.to) || [raw.from, raw.to].some((d) => d && !isRealDay(d))) {
-    return { period: null, problem: "badDate" };
-  }
+  const isDay = (v: string | undefined) => !v || isoDateSchema.safeParse(v).success;
+  if (!isDay(raw.from) || !isDay(raw.to)) return { period: null, problem: "badDate" };
   const to = raw.to || today;
   const from = raw.from || shiftDate(to, -90);
   if (to > today) return { period: null, problem: "toAfterToday" };
@@ -37,8 +36,6 @@ export function resolvePeriod(
   return { period: { from, to }, problem: null };
 }
 export type PeriodProblem = "badDate" | "toAfterToday" | "fromAfterTo";
-
-const isRealDay = (day: string) => shiftDate(day, 0) === day;
 
 export type ReportOverdue = OverdueCommitment & { parties: ResponsibleParty[] };
 export type AcceptedEvidence = {
