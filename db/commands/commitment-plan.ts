@@ -8,7 +8,7 @@ import { findMesaId } from "../queries/mesas";
 import { commitmentParties, commitments, meetings, statusChanges } from "../schema";
 import type { Tx } from "./audit";
 import { createCommitmentSchema, crossFieldIssues, type CreateCommitmentInput } from "./commitment-input";
-import { issuesFromZod, type FieldIssue } from "./errors";
+import { assertFields, issuesFromZod, type FieldIssue } from "./errors";
 import { expireFiguresOf } from "./expire-figures";
 import { resolvePartySlugs } from "./parties";
 
@@ -86,24 +86,24 @@ function fieldOf<K extends keyof typeof fields>(raw: object, key: K): z.output<(
  * before it tells the viewer anything.
  */
 export function checkCommitment(input: unknown): CommitmentCheck {
+  assertFields(input);
   const parsed = createCommitmentSchema.safeParse(input, { reportInput: true });
   const issues = parsed.success ? [] : issuesFromZod(parsed.error);
-  const raw = typeof input === "object" && input !== null ? input : {};
-  const mesa = fieldOf(raw, "mesa");
+  const mesa = fieldOf(input, "mesa");
   const mesaId = mesa === undefined ? undefined : findMesaId(mesa);
   if (mesa !== undefined && mesaId === undefined) issues.push({ path: "mesa", code: "invalid_choice" });
 
-  const refs = fieldOf(raw, "responsibleParties");
+  const refs = fieldOf(input, "responsibleParties");
   const dates = {
-    madeOn: fieldOf(raw, "madeOn"),
-    dueOn: fieldOf(raw, "dueOn"),
-    recurrence: fieldOf(raw, "recurrence"),
+    madeOn: fieldOf(input, "madeOn"),
+    dueOn: fieldOf(input, "dueOn"),
+    recurrence: fieldOf(input, "recurrence"),
   };
   issues.push(...crossFieldIssues({ responsibleParties: refs, ...dates }));
   const links = refs ? resolveParties(refs, issues) : [];
-  const meeting = fieldOf(raw, "meeting");
+  const meeting = fieldOf(input, "meeting");
   const meetingId = mesaId !== undefined && meeting !== undefined ? resolveMeeting(mesaId, meeting, issues) : null;
-  const code = fieldOf(raw, "code");
+  const code = fieldOf(input, "code");
   if (mesaId !== undefined && code !== undefined && codeHolder(mesaId, code) !== undefined) {
     issues.push({ path: "code", code: "taken" });
   }

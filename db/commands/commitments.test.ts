@@ -71,6 +71,14 @@ describe("creating a commitment", () => {
     expect(createCommitment(admin, valid()).id).toBeGreaterThan(0);
   });
 
+  // Found by the fuzzer (issue 11): a JSON body of "" or 0 answered 422 with an issue at the
+  // empty path, which names no field.
+  it.each([[""], [0], [null], [[valid()]]])("refuses %j as a malformed body (400), writing nothing", (input) => {
+    const before = snapshot();
+    expect(refusal(() => createCommitment(commissionerA, input))).toMatchObject({ status: 400, issues: [] });
+    expect(snapshot()).toEqual(before);
+  });
+
   it("answers 409 for a code already used in the mesa", () => {
     const input = valid();
     createCommitment(commissionerA, input);

@@ -30,3 +30,22 @@ describe("field issues", () => {
     ]);
   });
 });
+
+describe("a body that is not an object", () => {
+  // Found by the fuzzer (issue 11): `""`, `0` or `null` as a JSON body answered a 422 whose one
+  // issue had the empty path, naming no field.
+  it.each([[""], [0], [null], [[]], [[{ title: "a" }]], [true]])(
+    "refuses %j as a malformed body, not a field problem",
+    (input) => {
+      const error = (() => {
+        try {
+          validate(schema, input);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(CommandError);
+      expect(error).toMatchObject({ status: 400, code: "invalid_body", issues: [] });
+    },
+  );
+});

@@ -81,8 +81,19 @@ function codeOf(issue: z.core.$ZodIssue): IssueCode {
   }
 }
 
-/** Parses input with a schema or throws a 422 listing every bad field. */
+/**
+ * Every command takes an object of fields: anything else (a JSON body of `""`, `0`, `null` or an
+ * array) is a malformed body, a 400 with no field to name.
+ */
+export function assertFields(input: unknown): asserts input is Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new CommandError(400, "invalid_body", "The input must be an object of fields.");
+  }
+}
+
+/** Parses input with a schema or throws a 422 listing every bad field (a 400 when it is no object at all). */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  assertFields(input);
   // reportInput lets an issue tell a missing value from one of the wrong type; the input
   // itself never leaves this module.
   const result = schema.safeParse(input, { reportInput: true });

@@ -10,6 +10,7 @@ import { commitments, evidence, parties, userMesas } from "@/db/schema";
 import { makeCommitment, makeEvidence, makeUser } from "@/db/testing/fixtures";
 import { viewerForUser } from "@/db/viewers";
 import { API_BASE, openApiDocument, type Method } from "./document";
+import { callRoute, ROUTES } from "./in-process";
 
 // Calls every operation of the OpenAPI document on its route handler, in process, against the
 // demo data set: a documented success and at least one documented refusal each. Every answer's
@@ -17,11 +18,10 @@ import { API_BASE, openApiDocument, type Method } from "./document";
 // its documentation (or the other way round) fails here.
 
 // next/headers as the handlers see it: the current request's headers; no browser session.
-const current = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => current.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
+vi.mock("next/headers", async () => {
+  const { current } = await import("./in-process");
+  return { headers: async () => current.headers, cookies: async () => ({ get: () => undefined }) };
+});
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
 const doc = openApiDocument();
@@ -50,18 +50,6 @@ type Call = {
 };
 type Case = { ok: Call[]; refused: Call[] };
 
-declare global {
-  // Vite's (Vitest runs on it); vite/client, which types it, is only vitest's own dependency.
-  interface ImportMeta {
-    glob<T>(pattern: string): Record<string, () => Promise<T>>;
-  }
-}
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-/** Every route module under app/api/v1, by file (`../commitments/[id]/route.ts`). */
-const ROUTES = import.meta.glob<Record<string, Handler>>("../**/route.ts");
-const routeFile = (path: string) => `..${path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
-
 /** The route handlers under app/api/v1, as `method /path` (`[id]` written `{id}`). */
 async function routedOperations(): Promise<string[]> {
   const routes = await Promise.all(
@@ -84,9 +72,7 @@ async function call(op: Operation, c: Call): Promise<Response> {
     headers,
     body: c.json !== undefined ? JSON.stringify(c.json) : (c.text ?? c.form),
   });
-  current.headers = request.headers;
-  const route = await ROUTES[routeFile(op.path)]();
-  return route[op.method.toUpperCase()](request, { params: Promise.resolve(c.params ?? {}) });
+  return callRoute(op.method, op.path, request, c.params);
 }
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
