@@ -16,6 +16,7 @@ export default defineConfig([
     "node_modules/**",
     "data/**",
     ".e2e-data/**",
+    ".durability-data/**",
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",

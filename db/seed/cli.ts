@@ -1,19 +1,25 @@
 // The command-line entry of CONTRACT §3: `tsx db/seed/cli.ts <command> [options]`.
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { databasePath, uploadsDir } from "../config";
 import { CommandError } from "../commands/errors";
 import { createUserUnchecked } from "../commands/user-records";
 import { applyMigrations, openDatabase } from "../connection";
 import { generatePassword } from "../passwords";
 import { ensureAdmin } from "./admin";
+import { writeBackup } from "./backup";
 import { hasAnyMesa, loadDemo } from "./demo";
 import { rebuildStatusSpans } from "./rebuild-spans";
+import { restoreBackup, TargetNotEmpty } from "./restore";
 import { sweepTemporaryUploads } from "./sweep-uploads";
 
 const USAGE = `Usage:
   npm run db:migrate                 apply pending migrations
   npm run db:seed [-- --demo]        create the first admin; --demo also loads the demo set into an empty database
-  npm run db:backup -- FILE          copy the live database to FILE (safe while the app runs)
+  npm run db:backup -- FILE          write database and uploads to the tar archive FILE (mode 0600),
+                                     consistent while the app serves writes
+  npm run db:restore -- FILE [--force]
+                                     restore such a backup into DATABASE_URL and UPLOADS_DIR (app stopped);
+                                     checks every file's hash first; --force replaces a database that is there
   npm run db:rebuild-history         recompute the derived status_spans table from the status history
   npm run user:add -- --email E --name N --role monitor|commissioner|admin [--mesa SLUG]... [--password P]
                                      create an account; without --password one is generated and printed once
@@ -119,14 +125,41 @@ async function main(argv: string[]) {
     case "user:add":
       return addUser(rest);
     case "backup": {
-      const file = rest.find((arg) => !arg.startsWith("-"));
-      if (!file) throw new UsageError("db:backup needs a destination FILE");
-      await open().$client.backup(file);
-      console.log(`Backup written to ${file}`);
+      const { positionals } = parseCommand(rest, {});
+      if (positionals.length !== 1) throw new UsageError("db:backup needs one destination FILE");
+      const manifest = await writeBackup({ database: databasePath(), uploads: uploadsDir(), file: positionals[0]! });
+      console.log(`Backup written to ${positionals[0]} (database and ${manifest.files} file(s))`);
+      return;
+    }
+    case "restore": {
+      const { values, positionals } = parseCommand(rest, { force: { type: "boolean", default: false } });
+      if (positionals.length !== 1) throw new UsageError("db:restore needs one backup FILE");
+      try {
+        const manifest = await restoreBackup({
+          file: positionals[0]!,
+          database: databasePath(),
+          uploads: uploadsDir(),
+          force: values.force,
+        });
+        console.log(
+          `Restored the backup of ${manifest.createdAt} into ${databasePath()} and ${uploadsDir()} (${manifest.files} file(s))`,
+        );
+      } catch (error) {
+        if (error instanceof TargetNotEmpty) throw new InputError(error.message);
+        throw error;
+      }
       return;
     }
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : "No command given");
+  }
+}
+
+function parseCommand<T extends ParseArgsConfig["options"]>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
