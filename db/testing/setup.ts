@@ -7,5 +7,7 @@ import { afterAll } from "vitest";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-monitor-test-"));
 process.env.DATABASE_URL = path.join(dir, "test.db");
 process.env.UPLOADS_DIR = path.join(dir, "uploads");
+// Commands refused on purpose would fill the test output with their log lines.
+process.env.LOG_LEVEL = "silent";
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
