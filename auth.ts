@@ -1,6 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { attemptSignIn } from "@/db/commands/sign-in";
+import { getLogger } from "@/server/logger.mjs";
+import { currentRequest } from "@/server/request-context.mjs";
 
 /** Raised when an account or address has failed too often; the login form explains it. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -17,11 +19,12 @@ declare module "next-auth" {
 export const SESSION_MAX_AGE = 8 * 60 * 60;
 
 /**
- * The client's address for throttling: the last X-Forwarded-For entry, the one the nearest
- * proxy (or Next.js, when there is none) appended; earlier entries are whatever the client sent.
+ * The client's address for throttling, as the server saw it (server/request-context.mjs; the
+ * socket's, or the trusted proxy's X-Forwarded-For entry with TRUST_PROXY=true). Outside the
+ * custom server (`next dev`) there is none, and all sign-ins count as one address.
  */
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
+function clientAddress(): string {
+  return currentRequest()?.address ?? "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -32,13 +35,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
+      async authorize(credentials) {
         const email = typeof credentials.email === "string" ? credentials.email : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password || password.length > 1024) return null;
-        const result = await attemptSignIn({ email, password, address: clientAddress(request) });
-        if (result === "throttled") throw new ThrottledSignIn();
-        return result && { id: String(result.id), name: result.name, email: result.email };
+        const address = clientAddress();
+        const result = await attemptSignIn({ email, password, address });
+        if (result === "throttled") {
+          getLogger().warn({ address }, "sign-in throttled");
+          throw new ThrottledSignIn();
+        }
+        if (!result) {
+          getLogger().info({ address }, "sign-in refused");
+          return null;
+        }
+        return { id: String(result.id), name: result.name, email: result.email };
       },
     }),
   ],

@@ -54,6 +54,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "e2e-admin-password",
+      // A JSON line per request would bury the test report; LOG_LEVEL=info shows them.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { CommandError, type IssueCode } from "@/db/commands/errors";
 import type { FormState } from "@/components/forms/form-state";
+import { logRefusal } from "@/app/refusal-log";
 
 /** FormData as plain values, multi-valued fields as arrays, so a failed form can be refilled. */
 export function formValues(formData: FormData): FormState["values"] {
@@ -16,6 +17,7 @@ export function formValues(formData: FormData): FormState["values"] {
 /** Turns a refused command into form state; anything else is a real error and is rethrown. */
 export function formFailure(error: unknown, values: FormState["values"]): FormState {
   if (!(error instanceof CommandError)) throw error;
+  logRefusal(error);
   const fieldErrors: Record<string, IssueCode[]> = {};
   for (const issue of error.issues) (fieldErrors[issue.path] ??= []).push(issue.code);
   const formError =

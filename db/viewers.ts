@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Viewer } from "./access";
 import { getDb } from "./client";
 import { apiTokens, userMesas, users } from "./schema";
+import { noteRequestUser } from "../server/request-context.mjs";
 
 // Who a request is: loaded fresh from the database every time, so that disabling a user,
 // changing a role or revoking a token takes effect on the very next request.
@@ -27,6 +28,7 @@ export function viewerForUser(userId: number, signedInAt?: number): Viewer {
   if (signedInAt !== undefined && user.sessionsValidAfter && signedInAt < Date.parse(user.sessionsValidAfter)) {
     return null;
   }
+  noteRequestUser(user.id);
   const mesaIds = db
     .select({ mesaId: userMesas.mesaId })
     .from(userMesas)

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { newCommitment, signIn } from "./support";
 
 test("pages and the API send security headers", async ({ request }) => {
@@ -68,4 +68,32 @@ test("a bad API token is a 401 on the API, while pages simply read as the public
   const page = await request.get("/", { headers });
   expect(page.status()).toBe(200);
   expect(await page.text()).toContain("Ingresar");
+});
+
+test("sign-in throttling counts the socket's address: a forged X-Forwarded-For escapes nothing and locks nobody else out", async ({
+  browser,
+  baseURL,
+}) => {
+  const port = new URL(baseURL!).port;
+  const email = `xff-${Date.now()}@e2e.test`;
+  const tryOnce = async (page: Page, origin: string, forged: string) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": forged });
+    await page.goto(`${origin}/login`);
+    await page.getByLabel("Correo electrónico").fill(email);
+    await page.getByLabel("Contraseña").fill("not the password");
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    // (Next.js keeps an empty route announcer with role=alert on every page.)
+    return page.getByRole("alert").filter({ hasText: /\S/ }).textContent();
+  };
+
+  // Five failures, each claiming another address: all count for the one socket address.
+  const ipv4 = await browser.newPage();
+  for (let i = 0; i < 5; i++) {
+    expect(await tryOnce(ipv4, `http://127.0.0.1:${port}`, `203.0.113.${i + 1}`)).toContain("incorrectos");
+  }
+  expect(await tryOnce(ipv4, `http://127.0.0.1:${port}`, "198.51.100.99")).toContain("Demasiados intentos");
+
+  // The account is not locked for everyone: from another address it still answers.
+  const ipv6 = await browser.newPage();
+  expect(await tryOnce(ipv6, `http://[::1]:${port}`, "203.0.113.1")).toContain("incorrectos");
 });

@@ -11,6 +11,8 @@ export const BUILD_SOURCES = [
   "public",
   "auth.ts",
   "proxy.ts",
+  "instrumentation.ts",
+  "server",
   "next.config.ts",
   "package-lock.json",
   "tsconfig.json",

@@ -45,7 +45,8 @@ env.AUTH_TRUST_HOST ??= "true";
 // Figures cached by an earlier run are never read again (db/cache/figures.ts keys them by process).
 fs.rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
 
-const port = process.env.PORT || "3000";
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+// Next's request handler behind our own small server, which knows the client's address and
+// logs each request (server/serve.mjs); PORT (default 3000) and TRUST_PROXY are read there.
+const server = spawn(process.execPath, ["server/serve.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,10 +4,12 @@ import { errorSchema } from "@/db/api-schemas";
 import { CommandError, issuesFromZod } from "@/db/commands/errors";
 import { firstValues, parseId } from "@/db/queries/filters";
 import { en } from "@/i18n/messages/en";
+import { logRefusal } from "@/app/refusal-log";
 
 // The JSON error shape of CONTRACT §5: {error:{code, message, issues?:[{path, message}]}}.
 
 export function apiError(error: CommandError) {
+  logRefusal(error);
   const issues = error.issues.map((issue) => ({ path: issue.path, message: en.errors[issue.code] }));
   return documentedJson(
     errorSchema,

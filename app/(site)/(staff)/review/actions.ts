@@ -8,6 +8,7 @@ import { reviewEvidence } from "@/db/commands/review";
 import { reviewFromForm } from "@/db/commands/review-input";
 import { getViewer } from "@/db/session";
 import { formFailure, formValues } from "@/app/form-actions";
+import { logRefusal } from "@/app/refusal-log";
 
 /** What the queue page says after a review: `?result=` (see page.tsx). */
 export type ReviewOutcome = "accepted" | "rejected" | "conflict";
@@ -26,8 +27,10 @@ export async function reviewEvidenceAction(
     outcome = reviewEvidence(await getViewer(), evidenceId, reviewFromForm(formData)).reviewState;
   } catch (error) {
     // Someone else reviewed it meanwhile: show the refreshed queue rather than a field error.
-    if (error instanceof CommandError && error.status === 409) outcome = "conflict";
-    else return formFailure(error, formValues(formData));
+    if (error instanceof CommandError && error.status === 409) {
+      logRefusal(error);
+      outcome = "conflict";
+    } else return formFailure(error, formValues(formData));
   }
   refresh();
   redirect(`/review?result=${outcome}`);

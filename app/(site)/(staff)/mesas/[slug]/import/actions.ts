@@ -5,6 +5,7 @@ import type { ImportRefusal, ImportState } from "@/components/import/import-stat
 import { CommandError } from "@/db/commands/errors";
 import { importCommitments, importTarget, type ImportFile } from "@/db/commands/import-commitments";
 import { getViewer } from "@/db/session";
+import { logRefusal } from "@/app/refusal-log";
 
 // The import page's one action: check the file (intent "preview") or import it (intent
 // "import"); the command authorizes, and writes all rows or none.
@@ -33,7 +34,8 @@ export async function importAction(slug: string, _state: ImportState, formData: 
     return { status: "preview", fileName: result.fileName, content, missingColumns, rows, valid };
   } catch (error) {
     const problem = error instanceof CommandError ? REFUSALS[error.status] : undefined;
-    if (!problem) throw error;
+    if (!problem || !(error instanceof CommandError)) throw error;
+    logRefusal(error);
     return { status: "refused", problem };
   }
 }
