@@ -1,9 +1,9 @@
 import "server-only";
-import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { forbidden, unauthenticated } from "./commands/errors";
 import type { Role } from "./enums";
-import { commitments } from "./schema";
+import { commitments, evidence } from "./schema";
 
 /**
  * Who is asking. `null` is the public (no account). Every query and command takes a viewer and
@@ -32,6 +32,14 @@ export function onStaffMesa(viewer: Viewer): SQL {
   if (viewer?.role === "admin") return sql`1 = 1`;
   if (!viewer || viewer.mesaIds.length === 0) return sql`0 = 1`;
   return inArray(commitments.mesaId, [...viewer.mesaIds]);
+}
+
+/**
+ * SQL, over evidence joined to its commitment: accepted evidence of a commitment the viewer can
+ * see, or any evidence for staff of that mesa.
+ */
+export function visibleEvidence(viewer: Viewer): SQL {
+  return and(visibleCommitments(viewer), or(eq(evidence.reviewState, "accepted"), onStaffMesa(viewer)))!;
 }
 
 /** Whether the viewer may see non-public details of a mesa (submitters, pending evidence). */

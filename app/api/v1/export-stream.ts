@@ -2,7 +2,7 @@ import { siteOrigin } from "@/app/site-origin";
 import { exportCommitments, type ExportRow } from "@/db/queries/export";
 import { exportFiltersSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { parseQuery } from "./respond";
 
 /**
@@ -15,7 +15,7 @@ export async function exportRequest(
 ): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
   const filters = parseQuery(request, exportFiltersSchema);
   resolveScope(filters);
-  const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
+  const [viewer, origin] = await Promise.all([getViewer(), siteOrigin()]);
   return { batches: exportCommitments(viewer, filters, options), origin };
 }
 
