@@ -9,7 +9,14 @@ import { commitments, evidence } from "./schema";
  * Who is asking. `null` is the public (no account). Every query and command takes a viewer and
  * filters with it in SQL, so visibility never depends on a page remembering to check.
  */
-export type Viewer = { userId: number; name: string; role: Role; mesaIds: readonly number[] } | null;
+export type Viewer = {
+  userId: number;
+  name: string;
+  role: Role;
+  mesaIds: readonly number[];
+  /** Signed in with a personal API token rather than a session (such a request may not make tokens). */
+  viaToken?: true;
+} | null;
 
 export const PUBLIC: Viewer = null;
 
