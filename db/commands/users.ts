@@ -115,6 +115,21 @@ export async function resetPassword(viewer: Viewer, userId: number, password: un
   });
 }
 
+/**
+ * Revokes every live API token of the user (admin), e.g. when a laptop with scripts on it is
+ * lost; the account itself keeps working. Audited with how many were revoked, when any were.
+ */
+export function revokeUserTokens(viewer: Viewer, userId: number): { tokensRevoked: number } {
+  const { admin } = managedUser(viewer, userId);
+  const tokensRevoked = getDb().transaction((tx) => {
+    const revoked = revokeTokensOf(tx, userId, new Date().toISOString());
+    if (revoked > 0)
+      audit(tx, admin, "user.tokens_revoke", { type: "user", id: userId }, null, { tokensRevoked: revoked });
+    return revoked;
+  });
+  return { tokensRevoked };
+}
+
 /** Revokes every live API token of the user; how many. */
 function revokeTokensOf(tx: Tx, userId: number, now: string): number {
   return tx
