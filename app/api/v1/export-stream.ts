@@ -1,4 +1,5 @@
 import { siteOrigin } from "@/app/site-origin";
+import type { Viewer } from "@/db/access";
 import { exportCommitments, type ExportRow } from "@/db/queries/export";
 import { exportFiltersSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
@@ -12,11 +13,11 @@ import { parseQuery } from "./respond";
 export async function exportRequest(
   request: Request,
   options: { recurringOnly?: boolean } = {},
-): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
+): Promise<{ viewer: Viewer; batches: Generator<ExportRow[]>; origin: string }> {
   const filters = parseQuery(request, exportFiltersSchema);
   resolveScope(filters);
   const [viewer, origin] = await Promise.all([getViewer(), siteOrigin()]);
-  return { batches: exportCommitments(viewer, filters, options), origin };
+  return { viewer, batches: exportCommitments(viewer, filters, options), origin };
 }
 
 /**
