@@ -63,6 +63,16 @@ export function requireRole(viewer: Viewer, role: Role): NonNullable<Viewer> {
   return viewer;
 }
 
+/**
+ * Throws 403 for a request authenticated with an API token. Accounts and tokens are managed from
+ * a signed-in session only: a stolen token that could make tokens or accounts would outlive its
+ * own expiry and revocation.
+ */
+export function requireSession(viewer: NonNullable<Viewer>): NonNullable<Viewer> {
+  if (viewer.viaToken) throw forbidden();
+  return viewer;
+}
+
 /** Commissioners of the mesa and admins may edit it (CONTRACT §2). */
 export function canEditMesa(viewer: Viewer, mesaId: number): boolean {
   return viewer?.role === "admin" || (viewer?.role === "commissioner" && viewer.mesaIds.includes(mesaId));

@@ -2,12 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { requireRole, type Viewer } from "../access";
+import { requireRole, requireSession, type Viewer } from "../access";
 import { getDb } from "../client";
 import { apiTokens } from "../schema";
 import { hashToken } from "../viewers";
 import { audit } from "./audit";
-import { forbidden, notFound, validate } from "./errors";
+import { notFound, validate } from "./errors";
 
 // Personal API tokens (CONTRACT §5: scripts send `Authorization: Bearer TOKEN`). Only the
 // SHA-256 of a token is stored; the token itself exists once, in createToken's answer.
@@ -44,8 +44,7 @@ export function createToken(
   viewer: Viewer,
   input: unknown,
 ): { id: number; name: string; token: string; expiresAt: string | null } {
-  const owner = requireRole(viewer, "monitor");
-  if (owner.viaToken) throw forbidden();
+  const owner = requireSession(requireRole(viewer, "monitor"));
   const data = validate(createTokenSchema, input);
   const token = newToken();
   const expiresAt = expiryOf(data.expiresIn, Date.now());

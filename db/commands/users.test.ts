@@ -265,3 +265,16 @@ describe("an admin revoking all of a user's API tokens (issue 11, item 3)", () =
     expect((await refusal(() => revokeUserTokens(admin, 999_999))).status).toBe(404);
   });
 });
+
+describe("managing accounts with an API token", () => {
+  it("is refused (403): a stolen admin token cannot make accounts or reset passwords", async () => {
+    const viaToken = { ...admin, viaToken: true as const };
+    const user = makeUser("monitor");
+    const before = rowCounts();
+    expect((await refusal(() => createUser(viaToken, input({ email: "token@example.pe" })))).status).toBe(403);
+    expect((await refusal(() => resetPassword(viaToken, user.id, "una clave bastante larga"))).status).toBe(403);
+    expect((await refusal(() => setUserRole(viaToken, user.id, "admin"))).status).toBe(403);
+    expect((await refusal(() => revokeUserTokens(viaToken, user.id))).status).toBe(403);
+    expect(rowCounts()).toEqual(before);
+  });
+});
