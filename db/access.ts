@@ -1,15 +1,22 @@
 import "server-only";
-import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { forbidden, unauthenticated } from "./commands/errors";
 import type { Role } from "./enums";
-import { commitments } from "./schema";
+import { commitments, evidence } from "./schema";
 
 /**
  * Who is asking. `null` is the public (no account). Every query and command takes a viewer and
  * filters with it in SQL, so visibility never depends on a page remembering to check.
  */
-export type Viewer = { userId: number; name: string; role: Role; mesaIds: readonly number[] } | null;
+export type Viewer = {
+  userId: number;
+  name: string;
+  role: Role;
+  mesaIds: readonly number[];
+  /** Signed in with a personal API token rather than a session (such a request may not make tokens). */
+  viaToken?: true;
+} | null;
 
 export const PUBLIC: Viewer = null;
 
@@ -34,6 +41,14 @@ export function onStaffMesa(viewer: Viewer): SQL {
   return inArray(commitments.mesaId, [...viewer.mesaIds]);
 }
 
+/**
+ * SQL, over evidence joined to its commitment: accepted evidence of a commitment the viewer can
+ * see, or any evidence for staff of that mesa.
+ */
+export function visibleEvidence(viewer: Viewer): SQL {
+  return and(visibleCommitments(viewer), or(eq(evidence.reviewState, "accepted"), onStaffMesa(viewer)))!;
+}
+
 /** Whether the viewer may see non-public details of a mesa (submitters, pending evidence). */
 export function isStaffOf(viewer: Viewer, mesaId: number): boolean {
   return viewer?.role === "admin" || (viewer !== null && viewer.mesaIds.includes(mesaId));
@@ -45,6 +60,16 @@ const RANK: Record<Role, number> = { monitor: 1, commissioner: 2, admin: 3 };
 export function requireRole(viewer: Viewer, role: Role): NonNullable<Viewer> {
   if (!viewer) throw unauthenticated();
   if (RANK[viewer.role] < RANK[role]) throw forbidden();
+  return viewer;
+}
+
+/**
+ * Throws 403 for a request authenticated with an API token. Accounts and tokens are managed from
+ * a signed-in session only: a stolen token that could make tokens or accounts would outlive its
+ * own expiry and revocation.
+ */
+export function requireSession(viewer: NonNullable<Viewer>): NonNullable<Viewer> {
+  if (viewer.viaToken) throw forbidden();
   return viewer;
 }
 

@@ -320,6 +320,8 @@ export const apiTokens = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: text("last_used_at"),
     revokedAt: text("revoked_at"),
+    /** An ISO instant after which the token is refused; null: it never expires. */
+    expiresAt: text("expires_at"),
   },
   (t) => [index("api_tokens_user").on(t.userId)],
 );

@@ -7,26 +7,25 @@ import { unauthenticated } from "./commands/errors";
 import { viewerForToken, viewerForUser } from "./viewers";
 
 /**
- * The viewer of a page request: the Auth.js session, re-read from the database each time (so a
- * disabled user or a reset password ends it at once). Pages ignore API tokens.
+ * The viewer of any request (page, Server Action, API route, file download): a personal API
+ * token when the request sends `Authorization: Bearer`, else the Auth.js session, re-read from the
+ * database each time (so a disabled user, a reset password or a revoked token ends it at once).
+ * A token that is unknown, revoked, expired or belongs to a disabled user is refused with a 401
+ * CommandError rather than silently read as the public; pages show the public instead
+ * (`pageViewer` in app/page-viewer.ts).
  */
 export const getViewer = cache(async (): Promise<Viewer> => {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  // Sessions without signedInAt count as signed in at the epoch: a password reset ends them too.
-  return Number.isInteger(userId) && userId > 0 ? viewerForUser(userId, session?.signedInAt ?? 0) : PUBLIC;
-});
-
-/**
- * The viewer of an API request: a personal API token (`Authorization: Bearer`) or else the
- * session. A token that is unknown, revoked or belongs to a disabled user is refused with 401
- * rather than silently read as the public.
- */
-export const getApiViewer = cache(async (): Promise<Viewer> => {
   const authorization = (await headers()).get("authorization");
-  if (!authorization) return getViewer();
+  if (!authorization) return sessionViewer();
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   const viewer = token ? viewerForToken(token) : null;
   if (!viewer) throw unauthenticated();
   return viewer;
 });
+
+async function sessionViewer(): Promise<Viewer> {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  // Sessions without signedInAt count as signed in at the epoch: a password reset ends them too.
+  return Number.isInteger(userId) && userId > 0 ? viewerForUser(userId, session?.signedInAt ?? 0) : PUBLIC;
+}

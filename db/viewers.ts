@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { Viewer } from "./access";
 import { getDb } from "./client";
 import { apiTokens, userMesas, users } from "./schema";
@@ -38,18 +38,27 @@ export function viewerForUser(userId: number, signedInAt?: number): Viewer {
   return { userId: user.id, name: user.name, role: user.role, mesaIds };
 }
 
-/** The viewer for a personal API token (recording its use), or null when unknown or revoked. */
+/**
+ * The viewer for a personal API token (recording its use), or null when unknown, revoked or
+ * expired.
+ */
 export function viewerForToken(token: string): Viewer {
   const db = getDb();
+  const now = new Date().toISOString();
   const row = db
     .select({ id: apiTokens.id, userId: apiTokens.userId })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
     .get();
   if (!row) return null;
   const viewer = viewerForUser(row.userId);
-  if (viewer) {
-    db.update(apiTokens).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiTokens.id, row.id)).run();
-  }
-  return viewer;
+  if (!viewer) return null;
+  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  return { ...viewer, viaToken: true };
 }

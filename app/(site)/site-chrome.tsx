@@ -2,14 +2,14 @@ import Link from "next/link";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { UserMenu } from "@/components/layout/user-menu";
 import { isDemoLoaded } from "@/db/queries/settings";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { getI18n } from "@/i18n/server";
 import { switchLanguage } from "@/app/language/actions";
 import { logout } from "@/app/(site)/login/actions";
 
 /** The site's header, demo notice and footer: every page but the embeds (app/embed). */
 export async function SiteChrome({ children }: { children: React.ReactNode }) {
-  const [{ m }, viewer] = await Promise.all([getI18n(), getViewer()]);
+  const [{ m }, viewer] = await Promise.all([getI18n(), pageViewer()]);
   return (
     <>
       {/* React puts it in <head>: feed readers find the site's feed from any page. */}

@@ -3,23 +3,35 @@
 import { useActionState } from "react";
 import { asText, FormStatus } from "@/components/forms/form-helpers";
 import { TextField } from "@/components/forms/text-field";
+import { describedBy, FieldErrors } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/components/forms/form-state";
+import type { TokenLifetime } from "@/db/commands/tokens";
+import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
 
-/** A create-token answer: on success it carries the new token, which exists nowhere else. */
-export type TokenFormState = FormState & { created?: { name: string; token: string } };
+/**
+ * A create-token answer: on success it carries the new token, which exists nowhere else, and its
+ * expiry date as the reader's language writes it (null: it does not expire).
+ */
+export type TokenFormState = FormState & { created?: { name: string; token: string; expiresOn: string | null } };
 
 export function CreateTokenForm({
   action,
+  lifetimes,
+  defaultLifetime,
   m,
 }: {
   action: (state: TokenFormState, formData: FormData) => Promise<TokenFormState>;
+  lifetimes: readonly TokenLifetime[];
+  defaultLifetime: TokenLifetime;
   m: Messages;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE as TokenFormState);
   const typed = state.status === "error" ? state.values : {};
   const errors = state.fieldErrors;
   const t = m.tokens;
+  const x = m.tokenControls;
+  const expiresIn = asText(typed.expiresIn) || defaultLifetime;
 
   return (
     <form key={JSON.stringify(state)} action={formAction} className="stack" noValidate>
@@ -39,7 +51,8 @@ export function CreateTokenForm({
             />
           </label>
           <p id="new-token-note">
-            <strong>{t.copyNow}</strong>
+            <strong>{t.copyNow}</strong>{" "}
+            {state.created.expiresOn ? fill(x.newTokenExpiry, { date: state.created.expiresOn }) : x.newTokenNoExpiry}
           </p>
         </div>
       )}
@@ -55,6 +68,23 @@ export function CreateTokenForm({
         codes={errors.name}
         m={m}
       />
+      <label htmlFor="token-expires-in">
+        {x.expiresIn}
+        <select
+          id="token-expires-in"
+          name="expiresIn"
+          defaultValue={expiresIn}
+          {...describedBy("token-expires-in", errors.expiresIn)}
+        >
+          {lifetimes.map((lifetime) => (
+            <option key={lifetime} value={lifetime}>
+              {x.lifetime[lifetime]}
+            </option>
+          ))}
+        </select>
+        <span className="help">{x.expiresInHelp}</span>
+      </label>
+      <FieldErrors id="token-expires-in" codes={errors.expiresIn} m={m.errors} />
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? m.forms.saving : t.create}
       </button>

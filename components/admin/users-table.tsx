@@ -3,14 +3,15 @@ import type { UserDto } from "@/db/commands/user-records";
 import type { Role } from "@/db/enums";
 import { fill } from "@/i18n/fill";
 import type { Messages } from "@/i18n/messages/es";
+import { RevokeUserTokensForm } from "./revoke-user-tokens-form";
 import { AccountStateForm, MesasForm, PasswordForm, RoleForm, type RowAction } from "./user-row-forms";
 
 export type UserRow = {
   user: UserDto;
-  actions: { role: RowAction; mesas: RowAction; state: RowAction; password: RowAction };
+  actions: { role: RowAction; mesas: RowAction; state: RowAction; password: RowAction; tokens: RowAction };
 };
 
-/** Every account with its small forms: role, mesas, disable/enable, new password. */
+/** Every account with its small forms: role, mesas, disable/enable, new password, revoke tokens. */
 export function UsersTable({
   rows,
   selfId,
@@ -38,6 +39,7 @@ export function UsersTable({
             <th scope="col">{a.mesas}</th>
             <th scope="col">{a.state}</th>
             <th scope="col">{a.resetPassword}</th>
+            <th scope="col">{m.tokenControls.revokeAll}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,6 +70,9 @@ export function UsersTable({
                 </td>
                 <td>
                   <PasswordForm {...props} action={actions.password} />
+                </td>
+                <td>
+                  <RevokeUserTokensForm {...props} action={actions.tokens} />
                 </td>
               </tr>
             );

@@ -49,7 +49,7 @@ export async function submitEvidence(
   try {
     const key = idempotencyKey === null ? null : validateKey(idempotencyKey);
     const earlier = key === null ? undefined : findByKey(viewer.userId, key);
-    if (earlier !== undefined) return replay(earlier, commitmentId);
+    if (earlier !== undefined) return replay(viewer, earlier, commitmentId);
     const data = validate(evidenceInputSchema, received.fields);
     const issues = periodIssues(target.recurrence, data.period);
     if (issues.length) throw invalid(issues);
@@ -88,14 +88,14 @@ export async function submitEvidence(
       });
       return row.id;
     });
-    return evidenceById(id)!;
+    return evidenceById(viewer, id)!;
   } catch (error) {
     // Only files no row refers to: the same content may belong to evidence stored meanwhile.
     await unstore(stored.filter((sha) => !isReferenced(sha)));
     // Two requests with the same key at once: the database kept the first; answer with it.
     const raced =
       idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
-    if (raced !== undefined) return replay(raced, commitmentId);
+    if (raced !== undefined) return replay(viewer, raced, commitmentId);
     throw error;
   } finally {
     await discard(received.files);
@@ -119,11 +119,15 @@ function findByKey(userId: number, key: string) {
 }
 
 /** The first answer again; a key reused for another commitment is a client error, not a replay. */
-function replay(earlier: { id: number; commitmentId: number }, commitmentId: number): SubmittedEvidence {
+function replay(
+  viewer: Viewer,
+  earlier: { id: number; commitmentId: number },
+  commitmentId: number,
+): SubmittedEvidence {
   if (earlier.commitmentId !== commitmentId) {
     throw new CommandError(422, "idempotency_key_reused", "This Idempotency-Key was used for another commitment.");
   }
-  return evidenceById(earlier.id)!;
+  return evidenceById(viewer, earlier.id)!;
 }
 
 function isReferenced(sha256: string): boolean {

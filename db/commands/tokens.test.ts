@@ -7,7 +7,7 @@ import { apiTokens, auditLog } from "../schema";
 import { makeUser } from "../testing/fixtures";
 import { hashToken, viewerForToken, viewerForUser } from "../viewers";
 import { CommandError } from "./errors";
-import { createToken, revokeToken } from "./tokens";
+import { createToken, revokeToken, TOKEN_LIFETIMES } from "./tokens";
 import { disableUser } from "./users";
 
 let admin: Viewer;
@@ -52,12 +52,12 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect(row.lastUsedAt).toBeNull();
 
-    expect(viewerForToken(created.token)).toEqual(ana);
+    expect(viewerForToken(created.token)).toEqual({ ...ana, viaToken: true });
     const listed = listTokens(ana);
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ id: created.id, name: "Script de reportes", revokedAt: null });
     expect(listed[0].lastUsedAt).not.toBeNull();
-    expect(Object.keys(listed[0]).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "revokedAt"]);
+    expect(Object.keys(listed[0]).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "revokedAt"]);
   });
 
   it("are listed and revoked by their owner only", () => {
@@ -66,7 +66,7 @@ describe("API tokens", () => {
     expect(statusOf(() => revokeToken(ana, mine.id))).toBe(404);
     expect(statusOf(() => revokeToken(admin, mine.id))).toBe(404);
     expect(statusOf(() => revokeToken(beto, 999_999))).toBe(404);
-    expect(viewerForToken(mine.token)).toEqual(beto);
+    expect(viewerForToken(mine.token)).toEqual({ ...beto, viaToken: true });
 
     revokeToken(beto, mine.id);
     expect(viewerForToken(mine.token)).toBeNull();
@@ -90,5 +90,46 @@ describe("API tokens", () => {
     expect(trail).not.toContain(created.token);
     expect(trail).not.toContain(hashToken(created.token));
     expect(trail).not.toContain("mm_");
+  });
+});
+
+describe("API token expiry (issue 11, item 3)", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const expiryOf = (id: number) => getDb().select().from(apiTokens).where(eq(apiTokens.id, id)).get()!.expiresAt;
+  const daysFromNow = (iso: string | null) => Math.round((Date.parse(iso!) - Date.now()) / DAY);
+
+  it("offers 30, 90 and 365 days or none, and expires in 90 days unless told otherwise", () => {
+    expect(TOKEN_LIFETIMES).toEqual(["30", "90", "365", "never"]);
+    expect(daysFromNow(expiryOf(createToken(beto, { name: "por defecto" }).id))).toBe(90);
+    expect(daysFromNow(expiryOf(createToken(beto, { name: "un mes", expiresIn: "30" }).id))).toBe(30);
+    expect(daysFromNow(expiryOf(createToken(beto, { name: "un año", expiresIn: "365" }).id))).toBe(365);
+    expect(expiryOf(createToken(beto, { name: "sin fin", expiresIn: "never" }).id)).toBeNull();
+  });
+
+  it("refuses any other lifetime with 422 naming the field", () => {
+    const error = (() => {
+      try {
+        createToken(beto, { name: "raro", expiresIn: "7" });
+      } catch (e) {
+        return e as CommandError;
+      }
+    })();
+    expect(error?.status).toBe(422);
+    expect(error?.issues.map((i) => i.path)).toEqual(["expiresIn"]);
+  });
+
+  it("lists the expiry, and an expired token is refused like a revoked one", () => {
+    const created = createToken(beto, { name: "caduca" });
+    expect(listTokens(beto).find((t) => t.id === created.id)?.expiresAt).toBe(expiryOf(created.id));
+    expect(viewerForToken(created.token)).not.toBeNull();
+    const past = new Date(Date.now() - 1000).toISOString();
+    getDb().update(apiTokens).set({ expiresAt: past }).where(eq(apiTokens.id, created.id)).run();
+    expect(viewerForToken(created.token)).toBeNull();
+  });
+
+  it("cannot be stretched: a request signed in with a token may not make another token", () => {
+    const { token } = createToken(beto, { name: "script" });
+    const viaToken = viewerForToken(token);
+    expect(statusOf(() => createToken(viaToken, { name: "eterno", expiresIn: "never" }))).toBe(403);
   });
 });

@@ -10,7 +10,15 @@ import { refusalOf } from "../testing/refusal";
 import { viewerForToken, viewerForUser } from "../viewers";
 import { createToken } from "./tokens";
 import { CommandError } from "./errors";
-import { createUser, disableUser, enableUser, resetPassword, setUserMesas, setUserRole } from "./users";
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  resetPassword,
+  revokeUserTokens,
+  setUserMesas,
+  setUserRole,
+} from "./users";
 
 const PASSWORD = "una clave bastante larga";
 let admin: NonNullable<Viewer>;
@@ -225,5 +233,48 @@ describe("API tokens after a password reset or disabling (issue 11, item 3)", ()
     expect(viewerForToken(token)).toBeNull();
     const revoked = getDb().select().from(apiTokens).where(eq(apiTokens.userId, user.id)).all();
     expect(revoked.every((t) => t.revokedAt !== null)).toBe(true);
+  });
+});
+
+describe("an admin revoking all of a user's API tokens (issue 11, item 3)", () => {
+  it("revokes every live token of the user, and only theirs, with an audit row that counts them", () => {
+    const user = makeUser("commissioner");
+    const other = makeUser("monitor");
+    const { token } = createToken(asViewer(user), { name: "script" });
+    const { token: second } = createToken(asViewer(user), { name: "portátil" });
+    const { token: theirs } = createToken(asViewer(other), { name: "celular" });
+
+    expect(revokeUserTokens(admin, user.id)).toEqual({ tokensRevoked: 2 });
+    expect(viewerForToken(token)).toBeNull();
+    expect(viewerForToken(second)).toBeNull();
+    expect(viewerForToken(theirs)?.userId).toBe(other.id);
+    // The account itself keeps working.
+    expect(viewerForUser(user.id)).not.toBeNull();
+    expect(auditOf(user.id)).toContain('"action":"user.tokens_revoke"');
+    expect(auditOf(user.id)).toContain('"tokensRevoked":2');
+    // Nothing left to revoke: no change, no audit row.
+    const before = rowCounts().audit;
+    expect(revokeUserTokens(admin, user.id)).toEqual({ tokensRevoked: 0 });
+    expect(rowCounts().audit).toBe(before);
+  });
+
+  it("is for admins only, and an unknown user is a 404", async () => {
+    const user = makeUser("monitor");
+    expect((await refusal(() => revokeUserTokens(commissioner, user.id))).status).toBe(403);
+    expect((await refusal(() => revokeUserTokens(null, user.id))).status).toBe(401);
+    expect((await refusal(() => revokeUserTokens(admin, 999_999))).status).toBe(404);
+  });
+});
+
+describe("managing accounts with an API token", () => {
+  it("is refused (403): a stolen admin token cannot make accounts or reset passwords", async () => {
+    const viaToken = { ...admin, viaToken: true as const };
+    const user = makeUser("monitor");
+    const before = rowCounts();
+    expect((await refusal(() => createUser(viaToken, input({ email: "token@example.pe" })))).status).toBe(403);
+    expect((await refusal(() => resetPassword(viaToken, user.id, "una clave bastante larga"))).status).toBe(403);
+    expect((await refusal(() => setUserRole(viaToken, user.id, "admin"))).status).toBe(403);
+    expect((await refusal(() => revokeUserTokens(viaToken, user.id))).status).toBe(403);
+    expect(rowCounts()).toEqual(before);
   });
 });

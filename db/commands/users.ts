@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { requireRole, type Viewer } from "../access";
+import { requireRole, requireSession, type Viewer } from "../access";
 import { getDb } from "../client";
 import { getUser } from "../queries/users";
 import { hashPassword } from "../passwords";
@@ -11,18 +11,19 @@ import { invalid, notFound, validate } from "./errors";
 import { mesaSlugsSchema, passwordSchema, roleSchema } from "./user-input";
 import { insertUser, resolveMesaSlugs, type UserDto } from "./user-records";
 
-// Managing accounts (CONTRACT §2: admins only). Each command checks the viewer itself: a page's
-// gate does not protect the Server Actions defined next to it.
+// Managing accounts (CONTRACT §2: admins only, from a signed-in session, not an API token). Each
+// command checks the viewer itself: a page's gate does not protect the Server Actions defined
+// next to it.
 
 /** Creates a user (admin). See insertUser for the checks; the CLI shares them. */
 export function createUser(viewer: Viewer, input: unknown): Promise<UserDto> {
-  const admin = requireRole(viewer, "admin");
+  const admin = requireSession(requireRole(viewer, "admin"));
   return insertUser(getDb(), admin, input);
 }
 
 /** The user being managed, or 404. */
 function managedUser(viewer: Viewer, userId: number) {
-  const admin = requireRole(viewer, "admin");
+  const admin = requireSession(requireRole(viewer, "admin"));
   const user = Number.isInteger(userId) && userId > 0 ? getUser(admin, userId) : undefined;
   if (!user) throw notFound("User");
   return { admin, user };
@@ -113,6 +114,21 @@ export async function resetPassword(viewer: Viewer, userId: number, password: un
     const tokensRevoked = revokeTokensOf(tx, userId, now);
     audit(tx, admin, "user.password_reset", { type: "user", id: userId }, null, { tokensRevoked });
   });
+}
+
+/**
+ * Revokes every live API token of the user (admin), e.g. when a laptop with scripts on it is
+ * lost; the account itself keeps working. Audited with how many were revoked, when any were.
+ */
+export function revokeUserTokens(viewer: Viewer, userId: number): { tokensRevoked: number } {
+  const { admin } = managedUser(viewer, userId);
+  const tokensRevoked = getDb().transaction((tx) => {
+    const revoked = revokeTokensOf(tx, userId, new Date().toISOString());
+    if (revoked > 0)
+      audit(tx, admin, "user.tokens_revoke", { type: "user", id: userId }, null, { tokensRevoked: revoked });
+    return revoked;
+  });
+  return { tokensRevoked };
 }
 
 /** Revokes every live API token of the user; how many. */

@@ -17,7 +17,7 @@ export function getCommitment(viewer: Viewer, id: number): CommitmentDetail | nu
   if (!row) return null;
   const { mesaId, mesaName, meetingId, ...dtoRow } = row;
   const [dto] = toDtos(viewer, [dtoRow], todayIn(appTimeZone()));
-  const evidence = evidenceOf(id, isStaffOf(viewer, mesaId));
+  const evidence = evidenceOf(viewer, id, isStaffOf(viewer, mesaId));
   return {
     ...dto,
     mesaName,
@@ -32,7 +32,7 @@ function meetingNumber(meetingId: number): number | null {
 }
 
 /** The public sees accepted evidence only; staff of the mesa see everything, with submitters. */
-function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
+function evidenceOf(viewer: Viewer, commitmentId: number, staff: boolean): EvidenceDto[] {
   const db = getDb();
   const rows = db
     .select({
@@ -46,7 +46,10 @@ function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
     .where(and(eq(evidence.commitmentId, commitmentId), staff ? undefined : eq(evidence.reviewState, "accepted")))
     .orderBy(desc(evidence.observedOn), desc(evidence.id))
     .all();
-  const attachments = filesOfEvidence(rows.map((r) => r.id));
+  const attachments = filesOfEvidence(
+    viewer,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     ...row,
     submittedBy: staff ? row.submittedBy : null,

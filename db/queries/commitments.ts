@@ -120,13 +120,17 @@ export function findCommitmentRow(viewer: Viewer, id: number) {
 }
 
 export function toDtos(viewer: Viewer, rows: DtoRow[], today: string): CommitmentDto[] {
-  const partiesById = responsiblePartiesOf(rows.map((r) => r.id));
+  const partiesById = responsiblePartiesOf(
+    viewer,
+    rows.map((r) => r.id),
+  );
   const visibleTargets = visibleIds(
     viewer,
     rows.flatMap((r) => (r.supersededBy === null ? [] : [r.supersededBy])),
   );
   const recurrences = new Map(rows.map((row) => [row.id, recurrenceOf(row)]));
   const periods = periodsOf(
+    viewer,
     rows.map((row) => ({ id: row.id, recurrence: recurrences.get(row.id)! })),
     today,
   );
@@ -163,8 +167,8 @@ function visibleIds(viewer: Viewer, ids: number[]): Set<number> {
 
 export type ResponsibleParty = CommitmentDto["responsibleParties"][number];
 
-/** Each commitment's responsible parties, the lead first. */
-export function responsiblePartiesOf(ids: number[]) {
+/** Each commitment's responsible parties, the lead first; of the commitments the viewer can see. */
+export function responsiblePartiesOf(viewer: Viewer, ids: number[]) {
   const result = new Map<number, ResponsibleParty[]>();
   if (ids.length === 0) return result;
   const rows = getDb()
@@ -176,7 +180,8 @@ export function responsiblePartiesOf(ids: number[]) {
     })
     .from(commitmentParties)
     .innerJoin(parties, eq(parties.id, commitmentParties.partyId))
-    .where(inArray(commitmentParties.commitmentId, ids))
+    .innerJoin(commitments, eq(commitments.id, commitmentParties.commitmentId))
+    .where(and(inArray(commitmentParties.commitmentId, ids), visibleCommitments(viewer)))
     .orderBy(sql`${commitmentParties.isLead} DESC`, asc(parties.name))
     .all();
   for (const { commitmentId, ...party } of rows) {

@@ -1,8 +1,9 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { visibleEvidence, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { EvidenceBasics, EvidenceFile } from "../api-schemas";
-import { evidence, evidenceFiles, files } from "../schema";
+import { commitments, evidence, evidenceFiles, files } from "../schema";
 
 export type { EvidenceBasics };
 
@@ -17,20 +18,24 @@ export const evidenceColumns = {
   period: evidence.period,
 };
 
-/** Evidence as `POST /commitments/{id}/evidence` answers it. */
-export function evidenceById(id: number) {
+/**
+ * Evidence as `POST /commitments/{id}/evidence` answers it, or null when there is none the viewer
+ * may see (access.ts visibleEvidence).
+ */
+export function evidenceById(viewer: Viewer, id: number) {
   const row = getDb()
     .select({ ...evidenceColumns, commitmentId: evidence.commitmentId, reviewState: evidence.reviewState })
     .from(evidence)
-    .where(eq(evidence.id, id))
+    .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
+    .where(and(eq(evidence.id, id), visibleEvidence(viewer)))
     .get();
-  return row ? { ...row, files: filesOfEvidence([id]).get(id) ?? [] } : null;
+  return row ? { ...row, files: filesOfEvidence(viewer, [id]).get(id) ?? [] } : null;
 }
 
 export type SubmittedEvidence = NonNullable<ReturnType<typeof evidenceById>>;
 
-/** The files of several pieces of evidence, by evidence id. */
-export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {
+/** The files of several pieces of evidence, by evidence id; only of evidence the viewer may see. */
+export function filesOfEvidence(viewer: Viewer, ids: number[]): Map<number, EvidenceFile[]> {
   const result = new Map<number, EvidenceFile[]>();
   if (ids.length === 0) return result;
   const rows = getDb()
@@ -43,7 +48,9 @@ export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {
     })
     .from(evidenceFiles)
     .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
-    .where(inArray(evidenceFiles.evidenceId, ids))
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
+    .where(and(inArray(evidenceFiles.evidenceId, ids), visibleEvidence(viewer)))
     .orderBy(asc(evidenceFiles.originalName))
     .all();
   for (const { evidenceId, ...file } of rows) {

@@ -16,7 +16,7 @@ type FeedCommitment = { id: number; code: string; title: string; mesa: string; m
  * public: only public commitments count, whoever asks. The entry that records a commitment's
  * first status is its creation, not a change, and is left out.
  */
-export function feedEvents(scope: { mesaId?: number }, limit = 50): FeedEvent[] {
+export function publicFeedEvents(scope: { mesaId?: number }, limit = 50): FeedEvent[] {
   const db = getDb();
   const where = and(
     visibleCommitments(PUBLIC),

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, exists, or, sql } from "drizzle-orm";
-import { onStaffMesa, visibleCommitments, type Viewer } from "../access";
+import { visibleEvidence, type Viewer } from "../access";
 import { getDb } from "../client";
 import { commitments, evidence, evidenceFiles, files, meetings } from "../schema";
 
@@ -16,13 +16,7 @@ export function findReadableFile(viewer: Viewer, sha256: string) {
     .from(evidenceFiles)
     .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
     .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
-    .where(
-      and(
-        eq(evidenceFiles.sha256, sha256),
-        visibleCommitments(viewer),
-        or(eq(evidence.reviewState, "accepted"), onStaffMesa(viewer)),
-      ),
-    )
+    .where(and(eq(evidenceFiles.sha256, sha256), visibleEvidence(viewer)))
     .limit(1);
   const file = db
     .select({ sha256: files.sha256, mimeType: files.mimeType, sizeBytes: files.sizeBytes })

@@ -49,7 +49,7 @@ function select(where: SQL | undefined) {
 type Row = Awaited<ReturnType<ReturnType<typeof select>["all"]>>[number];
 
 /** The rows with their overdue flag and latest evidence (the viewer is staff of their mesas). */
-function withLatestEvidence(rows: Row[]): MonitorCommitment[] {
+function withLatestEvidence(viewer: Viewer, rows: Row[]): MonitorCommitment[] {
   const today = todayIn(appTimeZone());
   const ids = rows.map((r) => r.id);
   // NOTE: SQLite takes a bare column of a max() aggregate from the row holding the maximum
@@ -72,6 +72,7 @@ function withLatestEvidence(rows: Row[]): MonitorCommitment[] {
     latest.map(({ commitmentId, reviewState, submittedAt }) => [commitmentId, { reviewState, submittedAt }]),
   );
   const periods = periodsOf(
+    viewer,
     rows.map((row) => ({ id: row.id, recurrence: recurrenceOf(row) })),
     today,
   );
@@ -115,7 +116,7 @@ export function listMonitorCommitments(
     .limit(pageSize)
     .offset((current - 1) * pageSize)
     .all();
-  return { data: withLatestEvidence(rows), page: current, pageSize, total };
+  return { data: withLatestEvidence(viewer, rows), page: current, pageSize, total };
 }
 
 /** One commitment of the viewer's work list (a link to `/monitor?commitment=ID`), or null. */
@@ -123,5 +124,5 @@ export function findMonitorCommitment(viewer: Viewer, id: number): MonitorCommit
   const where = workListWhere(viewer);
   if (where === null) return null;
   const rows = select(and(where, eq(commitments.id, id))).all();
-  return rows.length ? withLatestEvidence(rows)[0] : null;
+  return rows.length ? withLatestEvidence(viewer, rows)[0] : null;
 }

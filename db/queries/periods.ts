@@ -1,9 +1,10 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
+import { visibleCommitments, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { PeriodStatus, RecurrenceEvery } from "../enums";
 import { elapsedPeriods, isPeriodOverdue, type Recurrence } from "../periods";
-import { commitmentPeriods } from "../schema";
+import { commitmentPeriods, commitments as commitmentsTable } from "../schema";
 
 export type PeriodDto = { n: number; startsOn: string; dueOn: string; status: PeriodStatus; overdue: boolean };
 
@@ -18,14 +19,35 @@ export function recurrenceOf(row: {
 
 /**
  * The elapsed periods of each recurring commitment at `today`, oldest first: the status and due
- * date a commissioner set, else `pending` and the period's last day.
+ * date a commissioner set, else `pending` and the period's last day. Only of commitments the
+ * viewer can see.
  */
-export function periodsOf(commitments: { id: number; recurrence: Recurrence | null }[], today: string) {
-  const recurring = commitments.filter((c) => c.recurrence !== null);
+export function periodsOf(viewer: Viewer, commitments: { id: number; recurrence: Recurrence | null }[], today: string) {
+  const db = getDb();
+  const asked = commitments.filter((c) => c.recurrence !== null);
+  const visible = new Set(
+    asked.length === 0
+      ? []
+      : db
+          .select({ id: commitmentsTable.id })
+          .from(commitmentsTable)
+          .where(
+            and(
+              inArray(
+                commitmentsTable.id,
+                asked.map((c) => c.id),
+              ),
+              visibleCommitments(viewer),
+            ),
+          )
+          .all()
+          .map((r) => r.id),
+  );
+  const recurring = asked.filter((c) => visible.has(c.id));
   const result = new Map<number, PeriodDto[]>();
   if (recurring.length === 0) return result;
   const acted = new Map<number, Map<number, { status: PeriodStatus; dueOn: string | null }>>();
-  const rows = getDb()
+  const rows = db
     .select()
     .from(commitmentPeriods)
     .where(

@@ -70,7 +70,10 @@ export async function mesaReport(viewer: Viewer, slug: string, period: Period): 
   const asOf = period.to === today ? undefined : period.to;
   const { stats, changes } = await loadDashboard(viewer, { mesa: slug, asOf, since: period.from });
   const overdue = oldestOverdue(viewer, { mesaId: profile.id, asOf }, REPORT_OVERDUE_LIMIT);
-  const partiesOf = responsiblePartiesOf(overdue.map((c) => c.id));
+  const partiesOf = responsiblePartiesOf(
+    viewer,
+    overdue.map((c) => c.id),
+  );
   return {
     mesa: { slug: profile.slug, name: profile.name, region: profile.region },
     period,

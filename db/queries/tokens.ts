@@ -10,6 +10,7 @@ export type TokenDto = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 };
 
 /** The viewer's own API tokens, newest first. Never the hash. */
@@ -22,6 +23,7 @@ export function listTokens(viewer: Viewer): TokenDto[] {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, owner.userId))

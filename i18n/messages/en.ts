@@ -863,4 +863,20 @@ export const en: Messages = {
     dueInMonth: "Due in {month}",
     stillOpen: "{n} still open",
   },
+  tokenControls: {
+    expiresIn: "Expires",
+    expiresInHelp:
+      "A token forgotten in a script keeps working for whoever finds it: choose the shortest term that will do.",
+    lifetime: { "30": "In 30 days", "90": "In 90 days", "365": "In a year", never: "Never" },
+    expiresAt: "Expires",
+    noExpiry: "Does not expire",
+    expired: "Expired",
+    newTokenExpiry: "Expires on {date}.",
+    newTokenNoExpiry: "Does not expire.",
+    revokeAll: "Revoke API tokens",
+    revokeAllOf: "Revoke all API tokens of {email}",
+    revokeAllWarning: "Every API token of {email} stops working at once. The account stays active.",
+    revokeAllConfirm: "Yes, revoke all their tokens",
+    revokedCount: "Tokens revoked: {n}.",
+  },
 };

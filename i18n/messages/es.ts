@@ -865,6 +865,22 @@ export const es = {
     dueInMonth: "Vencen en {month}",
     stillOpen: "{n} aún abiertos",
   },
+  tokenControls: {
+    expiresIn: "Vence",
+    expiresInHelp:
+      "Un token olvidado en un programa sigue sirviendo a quien lo encuentre: elija el plazo más corto que le baste.",
+    lifetime: { "30": "En 30 días", "90": "En 90 días", "365": "En un año", never: "Nunca" },
+    expiresAt: "Vence",
+    noExpiry: "No vence",
+    expired: "Vencido",
+    newTokenExpiry: "Vence el {date}.",
+    newTokenNoExpiry: "No vence.",
+    revokeAll: "Revocar tokens de API",
+    revokeAllOf: "Revocar todos los tokens de API de {email}",
+    revokeAllWarning: "Todos los tokens de API de {email} dejarán de funcionar de inmediato. La cuenta sigue activa.",
+    revokeAllConfirm: "Sí, revocar todos sus tokens",
+    revokedCount: "Tokens revocados: {n}.",
+  },
 };
 
 export type Messages = typeof es;

@@ -1,11 +1,11 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { canEditMesa, type Viewer } from "@/db/access";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 
 /** Staff pages: the public is sent to sign in and comes back here afterwards. */
 export async function requirePageViewer(path: string): Promise<NonNullable<Viewer>> {
-  const viewer = await getViewer();
+  const viewer = await pageViewer();
   if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
   return viewer;
 }

@@ -1,8 +1,9 @@
 import { siteOrigin } from "@/app/site-origin";
+import type { Viewer } from "@/db/access";
 import { exportCommitments, type ExportRow } from "@/db/queries/export";
 import { exportFiltersSchema } from "@/db/queries/filters";
 import { resolveScope } from "@/db/queries/scope";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { parseQuery } from "./respond";
 
 /**
@@ -12,11 +13,11 @@ import { parseQuery } from "./respond";
 export async function exportRequest(
   request: Request,
   options: { recurringOnly?: boolean } = {},
-): Promise<{ batches: Generator<ExportRow[]>; origin: string }> {
+): Promise<{ viewer: Viewer; batches: Generator<ExportRow[]>; origin: string }> {
   const filters = parseQuery(request, exportFiltersSchema);
   resolveScope(filters);
-  const [viewer, origin] = await Promise.all([getApiViewer(), siteOrigin()]);
-  return { batches: exportCommitments(viewer, filters, options), origin };
+  const [viewer, origin] = await Promise.all([getViewer(), siteOrigin()]);
+  return { viewer, batches: exportCommitments(viewer, filters, options), origin };
 }
 
 /**

@@ -82,13 +82,36 @@ const tooLarge = () => new CommandError(413, "too_large", `The request body is o
 export async function readJson(request: Request): Promise<unknown> {
   assertSameSite(request);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_JSON_BYTES) throw tooLarge();
+  const body = await readCapped(request.body, MAX_JSON_BYTES);
   try {
     return JSON.parse(body);
   } catch {
     throw new CommandError(400, "invalid_json", "The request body must be JSON.");
   }
+}
+
+/**
+ * The body as UTF-8 text, read chunk by chunk and abandoned (413) as soon as it passes `max`
+ * bytes: a chunked body has no Content-Length to check first, and request.text() would buffer
+ * all of it.
+ */
+async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  // TextDecoder, like request.text(): drops a leading BOM.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 export type IdContext = { params: Promise<{ id: string }> };

@@ -1,16 +1,26 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
+import type { Viewer } from "@/db/access";
+import { CommandError } from "@/db/commands/errors";
 import { neutralFileName } from "@/db/queries/evidence";
 import { findReadableFile } from "@/db/queries/files";
 import { getViewer } from "@/db/session";
 import { previewPath, storedPath } from "@/db/uploads";
 
 // A stored file, to those entitled to it (db/queries/files.ts); anyone else gets a 404, so a
-// hash reveals nothing. `?preview=1` serves an image's small preview when there is one.
+// hash reveals nothing. `?preview=1` serves an image's small preview when there is one. Scripts
+// download with their API token like on the API; a refused token is a 401, never the public.
 
 export async function GET(request: Request, { params }: { params: Promise<{ sha256: string }> }) {
   const { sha256 } = await params;
-  const file = /^[0-9a-f]{64}$/.test(sha256) ? findReadableFile(await getViewer(), sha256) : null;
+  let viewer: Viewer;
+  try {
+    viewer = await getViewer();
+  } catch (error) {
+    if (error instanceof CommandError) return plain(error.status, error.message);
+    throw error;
+  }
+  const file = /^[0-9a-f]{64}$/.test(sha256) ? findReadableFile(viewer, sha256) : null;
   if (!file) return notFound();
 
   const preview = new URL(request.url).searchParams.get("preview") === "1";
@@ -37,5 +47,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ sha2
 }
 
 function notFound() {
-  return new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
+  return plain(404, "Not found");
+}
+
+function plain(status: number, text: string) {
+  return new Response(text, { status, headers: { "X-Content-Type-Options": "nosniff" } });
 }

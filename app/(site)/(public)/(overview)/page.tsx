@@ -3,7 +3,7 @@ import { MesaCards } from "@/components/overview/mesa-cards";
 import { MesaFilters } from "@/components/overview/mesa-filters";
 import { MesaTable } from "@/components/overview/mesa-table";
 import { Pagination } from "@/components/ui/pagination";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { dashboardParamsSchema, firstValues, mesaListParamsSchema, parseLeniently } from "@/db/queries/filters";
 import { DashboardSection } from "@/app/dashboard-section";
 import { listMesaPage, mesaListQuery, sortHrefs } from "@/db/queries/mesa-list";
@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * db/queries/filters.ts): every view is a link.
  */
 export default async function OverviewPage({ searchParams }: Props) {
-  const [{ m, f }, viewer, raw] = await Promise.all([getI18n(), getViewer(), searchParams]);
+  const [{ m, f }, viewer, raw] = await Promise.all([getI18n(), pageViewer(), searchParams]);
   const query = firstValues(raw);
   const view = listMesaPage(await listMesas(viewer), parseLeniently(mesaListParamsSchema, query));
   const dashboard = parseLeniently(dashboardParamsSchema, query);

@@ -4,7 +4,7 @@ import { CommandError } from "@/db/commands/errors";
 import { referenceDay } from "@/db/queries/aggregates";
 import { firstValues } from "@/db/queries/filters";
 import { resolvePeriod, type Period } from "@/db/queries/report";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import type { Formatter } from "@/i18n/format";
 import { fill } from "@/i18n/fill";
 import { LANGUAGE_TAGS } from "@/i18n/format";
@@ -25,7 +25,7 @@ export function reportPdfResponse(
   load: (viewer: NonNullable<Viewer>, period: Period, m: Messages, f: Formatter) => Promise<Loaded>,
 ): Promise<Response> {
   return respond(async () => {
-    const viewer = requireRole(await getApiViewer(), "commissioner");
+    const viewer = requireRole(await getViewer(), "commissioner");
     const { period, problem } = resolvePeriod(firstValues(new URL(request.url).searchParams));
     if (!period) {
       throw new CommandError(400, "invalid_parameters", "The period is not valid.", [

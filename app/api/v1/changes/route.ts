@@ -4,7 +4,7 @@ import { getChanges } from "@/db/queries/changes";
 import { referenceDay } from "@/db/queries/aggregates";
 import { resolveScope } from "@/db/queries/scope";
 import { CommandError } from "@/db/commands/errors";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { documentedJson, parseQuery, respond } from "../respond";
 
 /** What changed between two days (README: API beyond the contract). */
@@ -17,6 +17,6 @@ export function GET(request: Request) {
       ]);
     }
     const scope = resolveScope(params);
-    return documentedJson(changesSchema, await getChanges(await getApiViewer(), scope, from, to));
+    return documentedJson(changesSchema, await getChanges(await getViewer(), scope, from, to));
   });
 }

@@ -5,7 +5,7 @@ import { GET } from "./route";
 
 // Outside a Next.js request there is no session and no Host: the reader is the public.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "monitor.example" }) }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => null }));
+vi.mock("@/db/session", () => ({ getViewer: async () => null }));
 
 const HEADER =
   "id,mesa,code,title,theme,responsible_parties,lead_party,made_on,due_on,status,overdue,evidence_count,last_change_on,recurrence,ends_on,url";

@@ -3,7 +3,7 @@ import { makeCommitment, makeMesa, makeParty } from "@/db/testing/fixtures";
 import { GET } from "./route";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost:3000" }) }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => null }));
+vi.mock("@/db/session", () => ({ getViewer: async () => null }));
 
 let ids: number[];
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { requireRole } from "@/db/access";
 import { monitorPageSchema } from "@/db/api-schemas";
 import { pageParamSchema } from "@/db/queries/filters";
 import { listMonitorCommitments } from "@/db/queries/monitor";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { documentedJson, parseQuery, respond } from "../respond";
 
 /**
@@ -12,7 +12,7 @@ import { documentedJson, parseQuery, respond } from "../respond";
 export function GET(request: Request) {
   return respond(async () => {
     const { page } = parseQuery(request, pageParamSchema);
-    const viewer = requireRole(await getApiViewer(), "monitor");
+    const viewer = requireRole(await getViewer(), "monitor");
     return documentedJson(monitorPageSchema, listMonitorCommitments(viewer, { page }));
   });
 }

@@ -9,7 +9,7 @@ import { GET } from "./route";
 
 // Outside a Next.js request there is no session and no Host: the reader is the public.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "monitor.example" }) }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => null }));
+vi.mock("@/db/session", () => ({ getViewer: async () => null }));
 
 const admin: Viewer = { userId: 1, name: "Admin", role: "admin", mesaIds: [] };
 

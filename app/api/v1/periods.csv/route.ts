@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import type { Viewer } from "@/db/access";
 import { PERIODS_CSV_COLUMNS, type ExportRow } from "@/db/api-schemas";
 import { appTimeZone } from "@/db/config";
 import { periodsOf, recurrenceOf } from "@/db/queries/periods";
@@ -7,8 +8,9 @@ import { exportRequest, exportStream } from "../export-stream";
 import { respond } from "../respond";
 
 /** One row per elapsed period of each recurring commitment of a batch. */
-function records(rows: ExportRow[], today: string, origin: string) {
+function records(viewer: Viewer, rows: ExportRow[], today: string, origin: string) {
   const periods = periodsOf(
+    viewer,
     rows.map((row) => ({ id: row.id, recurrence: recurrenceOf(row) })),
     today,
   );
@@ -36,12 +38,12 @@ function records(rows: ExportRow[], today: string, origin: string) {
  */
 export function GET(request: Request) {
   return respond(async () => {
-    const { batches, origin } = await exportRequest(request, { recurringOnly: true });
+    const { viewer, batches, origin } = await exportRequest(request, { recurringOnly: true });
     const today = todayIn(appTimeZone());
     const columns = [...PERIODS_CSV_COLUMNS];
     const body = exportStream(batches, {
       head: stringify([], { header: true, columns, bom: true }),
-      batch: (rows) => stringify(records(rows, today, origin), { columns }),
+      batch: (rows) => stringify(records(viewer, rows, today, origin), { columns }),
       tail: "",
     });
     return new Response(body, {

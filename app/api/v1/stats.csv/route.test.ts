@@ -11,7 +11,7 @@ const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
 }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => null }));
+vi.mock("@/db/session", () => ({ getViewer: async () => null }));
 
 const today = todayIn(appTimeZone());
 const BOM = "\uFEFF";

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { CHART_TABLES, chartLabels, csvRecords } from "@/components/charts/tables";
 import { resolveScope } from "@/db/queries/scope";
 import { getStats } from "@/db/queries/stats";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { getI18n } from "@/i18n/server";
 import { parseQuery, respond } from "../respond";
 import { statsCsvParamsSchema } from "./params";
@@ -12,7 +12,7 @@ export function GET(request: Request) {
   return respond(async () => {
     const { chart, ...params } = parseQuery(request, statsCsvParamsSchema);
     const scope = resolveScope(params);
-    const stats = await getStats(await getApiViewer(), scope);
+    const stats = await getStats(await getViewer(), scope);
     const { m } = await getI18n();
     // The BOM makes spreadsheet programs read the accents as UTF-8.
     const body = stringify(csvRecords(CHART_TABLES[chart](stats, chartLabels(m))), { bom: true });

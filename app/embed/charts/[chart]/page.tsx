@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { DashboardSection } from "@/app/dashboard-section";
 import { CHART_IDS, type ChartId } from "@/components/charts/tables";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { embedView, type EmbedProps } from "../../params";
 
 /** One chart of the dashboards, with its table and CSV, for the view in the query. */
@@ -10,7 +10,7 @@ export default async function ChartEmbed({ params, searchParams }: EmbedProps<{ 
   if (!(CHART_IDS as readonly string[]).includes(chart)) notFound();
   return (
     <DashboardSection
-      viewer={await getViewer()}
+      viewer={await pageViewer()}
       view={await embedView(searchParams)}
       charts={[chart as ChartId]}
       filters={["mesa", "party", "theme"]}

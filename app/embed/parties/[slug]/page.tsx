@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DashboardSection } from "@/app/dashboard-section";
 import { findPartyProfile } from "@/db/queries/party-profile";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { embedView, type EmbedProps } from "../../params";
 
 type Props = EmbedProps<{ slug: string }>;
@@ -20,7 +20,7 @@ export default async function PartyEmbed({ params, searchParams }: Props) {
     <>
       <h1>{party.name}</h1>
       <DashboardSection
-        viewer={await getViewer()}
+        viewer={await pageViewer()}
         view={await embedView(searchParams)}
         charts={["status-by-mesa", "monthly"]}
         fixed={{ party: party.slug }}

@@ -10,7 +10,7 @@ import { OverdueBadge, RestrictedBadge, StatusBadge } from "@/components/ui/badg
 import { canEditMesa } from "@/db/access";
 import { STATUSES } from "@/db/enums";
 import { findMesaId } from "@/db/queries/mesas";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { getCommitment } from "@/db/queries/commitment-detail";
 import { parseId } from "@/db/queries/filters";
 import { fill } from "@/i18n/locales";
@@ -23,7 +23,7 @@ type Props = { params: Promise<{ id: string }> };
 /** One load per request, shared by the metadata and the page. */
 const commitmentFor = cache(async (rawId: string) => {
   const id = parseId(rawId);
-  return id === null ? null : getCommitment(await getViewer(), id);
+  return id === null ? null : getCommitment(await pageViewer(), id);
 });
 
 async function load(params: Props["params"]) {
@@ -32,7 +32,7 @@ async function load(params: Props["params"]) {
 
 async function canEdit(mesa: string) {
   const mesaId = findMesaId(mesa);
-  return mesaId !== undefined && canEditMesa(await getViewer(), mesaId);
+  return mesaId !== undefined && canEditMesa(await pageViewer(), mesaId);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -125,7 +125,7 @@ export default async function CommitmentPage({ params }: Props) {
       {c.recurrence && (
         <PeriodsSection
           commitment={c}
-          viewer={await getViewer()}
+          viewer={await pageViewer()}
           editor={editor}
           evidenceLabel={evidenceLabel}
           m={m}

@@ -10,7 +10,7 @@ import { MesaFacts } from "@/components/mesas/mesa-facts";
 import { ParticipantList } from "@/components/mesas/participant-list";
 import { Pagination } from "@/components/ui/pagination";
 import { canEditMesa } from "@/db/access";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { STATUSES, THEMES } from "@/db/enums";
 import { listCommitments } from "@/db/queries/commitments";
 import {
@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * is sent); the counts and the commitments list, the heavy parts, stream inside Suspense.
  */
 export default async function MesaPage({ params, searchParams }: Props) {
-  const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
+  const [{ slug }, raw, viewer, { m, f }] = await Promise.all([params, searchParams, pageViewer(), getI18n()]);
   const mesa = await profileFor(slug);
   if (!mesa) notFound();
 

@@ -8,7 +8,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { Pagination } from "@/components/ui/pagination";
 import { dashboardParamsSchema, firstValues, pageParamSchema, parseLeniently } from "@/db/queries/filters";
 import type { Viewer } from "@/db/access";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { getParty } from "@/db/queries/parties";
 import { findPartyProfile } from "@/db/queries/party-profile";
 import type { Messages } from "@/i18n/messages/es";
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** 404 is decided before anything is sent; the scorecard, which counts, streams in Suspense. */
 export default async function PartyPage({ params, searchParams }: Props) {
-  const [{ slug }, raw, viewer, { m }] = await Promise.all([params, searchParams, getViewer(), getI18n()]);
+  const [{ slug }, raw, viewer, { m }] = await Promise.all([params, searchParams, pageViewer(), getI18n()]);
   const query = firstValues(raw);
   const { page } = parseLeniently(pageParamSchema, query);
   const party = await profileFor(slug);

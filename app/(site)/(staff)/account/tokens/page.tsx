@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateTokenForm } from "@/components/account/create-token-form";
 import { TokensTable } from "@/components/account/tokens-table";
+import { DEFAULT_TOKEN_LIFETIME, TOKEN_LIFETIMES } from "@/db/commands/tokens";
 import { listTokens } from "@/db/queries/tokens";
 import { getI18n } from "@/i18n/server";
 import { requirePageViewer } from "../../guard";
@@ -20,9 +21,14 @@ export default async function TokensPage() {
       <h1>{m.tokens.title}</h1>
       <p className="lead">{m.tokens.intro}</p>
       <h2>{m.tokens.createHeading}</h2>
-      <CreateTokenForm action={createTokenAction} m={m} />
+      <CreateTokenForm
+        action={createTokenAction}
+        lifetimes={TOKEN_LIFETIMES}
+        defaultLifetime={DEFAULT_TOKEN_LIFETIME}
+        m={m}
+      />
       <h2>{m.tokens.listHeading}</h2>
-      <TokensTable rows={rows} m={m} f={f} />
+      <TokensTable rows={rows} now={new Date().toISOString()} m={m} f={f} />
     </>
   );
 }

@@ -4,7 +4,15 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/forms/form-state";
 import { textField } from "@/db/commands/form-data";
 import { mesaSlugsFromForm, userFromForm } from "@/db/commands/user-input";
-import { createUser, disableUser, enableUser, resetPassword, setUserMesas, setUserRole } from "@/db/commands/users";
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  resetPassword,
+  revokeUserTokens,
+  setUserMesas,
+  setUserRole,
+} from "@/db/commands/users";
 import { getViewer } from "@/db/session";
 import { formFailure, formValues } from "@/app/form-actions";
 
@@ -60,4 +68,20 @@ export async function enableUserAction(userId: number, _state: FormState, formDa
 
 export async function resetPasswordAction(userId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return run(formData, async () => resetPassword(await getViewer(), userId, textField(formData, "password")));
+}
+
+/** On success the answer carries how many tokens were revoked, for the confirmation. */
+export async function revokeUserTokensAction(
+  userId: number,
+  _state: FormState,
+  _formData: FormData,
+): Promise<FormState> {
+  let tokensRevoked: number;
+  try {
+    ({ tokensRevoked } = revokeUserTokens(await getViewer(), userId));
+  } catch (error) {
+    return formFailure(error, {});
+  }
+  revalidatePath(PATH);
+  return { ...SAVED, values: { tokensRevoked: String(tokensRevoked) } };
 }

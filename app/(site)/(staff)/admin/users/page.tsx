@@ -11,6 +11,7 @@ import {
   disableUserAction,
   enableUserAction,
   resetPasswordAction,
+  revokeUserTokensAction,
   setUserMesasAction,
   setUserRoleAction,
 } from "./actions";
@@ -30,6 +31,7 @@ export default async function UsersPage() {
       mesas: setUserMesasAction.bind(null, user.id),
       state: (user.disabled ? enableUserAction : disableUserAction).bind(null, user.id),
       password: resetPasswordAction.bind(null, user.id),
+      tokens: revokeUserTokensAction.bind(null, user.id),
     },
   }));
 

@@ -3,12 +3,12 @@ import { commitmentDetailSchema } from "@/db/api-schemas";
 import { updateCommitment } from "@/db/commands/commitments";
 import { notFound } from "@/db/commands/errors";
 import { getCommitment } from "@/db/queries/commitment-detail";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { documentedJson, idParam, readJson, respond, type IdContext } from "../../respond";
 
 export function GET(_request: Request, context: IdContext) {
   return respond(async () => {
-    const commitment = getCommitment(await getApiViewer(), await idParam(context));
+    const commitment = getCommitment(await getViewer(), await idParam(context));
     if (!commitment) throw notFound("Commitment");
     return documentedJson(commitmentDetailSchema, commitment);
   });
@@ -17,7 +17,7 @@ export function GET(_request: Request, context: IdContext) {
 export function PATCH(request: Request, context: IdContext) {
   return respond(async () => {
     const id = await idParam(context);
-    const viewer = requireRole(await getApiViewer(), "commissioner");
+    const viewer = requireRole(await getViewer(), "commissioner");
     return documentedJson(commitmentDetailSchema, updateCommitment(viewer, id, await readJson(request)));
   });
 }

@@ -1,5 +1,5 @@
 import { atomResponse } from "@/app/atom";
-import { feedEvents } from "@/db/queries/feed";
+import { publicFeedEvents } from "@/db/queries/feed";
 import { getMesaProfile } from "@/db/queries/mesas";
 import { fill } from "@/i18n/fill";
 import { getI18n } from "@/i18n/server";
@@ -14,6 +14,6 @@ export async function GET(_: Request, { params }: { params: Promise<{ slug: stri
     title: fill(m.feed.mesaTitle, { mesa: mesa.name }),
     path,
     feedPath: `${path}/feed.xml`,
-    events: feedEvents({ mesaId: mesa.id }),
+    events: publicFeedEvents({ mesaId: mesa.id }),
   });
 }

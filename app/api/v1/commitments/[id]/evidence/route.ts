@@ -1,6 +1,6 @@
 import { submittedEvidenceSchema } from "@/db/api-schemas";
 import { evidenceTarget, submitEvidence } from "@/db/commands/evidence";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { receiveMultipart } from "@/db/uploads";
 import { assertSameSite, documentedJson, idParam, respond, type IdContext } from "../../../respond";
 
@@ -10,7 +10,7 @@ import { assertSameSite, documentedJson, idParam, respond, type IdContext } from
  */
 export function POST(request: Request, context: IdContext) {
   return respond(async () => {
-    const target = evidenceTarget(await getApiViewer(), await idParam(context));
+    const target = evidenceTarget(await getViewer(), await idParam(context));
     assertSameSite(request);
     const received = await receiveMultipart(request);
     const stored = await submitEvidence(target, received, request.headers.get("idempotency-key"));

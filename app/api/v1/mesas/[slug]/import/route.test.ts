@@ -15,7 +15,7 @@ import { POST } from "./route";
 // Outside a Next.js request there is no session: each test says who is asking.
 const session = vi.hoisted(() => ({ viewer: null as Viewer }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "monitor.example" }) }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => session.viewer }));
+vi.mock("@/db/session", () => ({ getViewer: async () => session.viewer }));
 
 let admin: Viewer;
 let commissioner: Viewer;

@@ -2,7 +2,7 @@ import { importIssueMessage } from "@/components/import/import-state";
 import { importedSchema, importPreviewSchema, importRefusalSchema, type ImportIssue } from "@/db/api-schemas";
 import { importCommitments, importTarget, type ImportResult } from "@/db/commands/import-commitments";
 import { MAX_IMPORT_BYTES } from "@/db/commands/import-file";
-import { getApiViewer } from "@/db/session";
+import { getViewer } from "@/db/session";
 import { receiveOneFile } from "@/db/upload-one";
 import { fill } from "@/i18n/fill";
 import { en } from "@/i18n/messages/en";
@@ -41,7 +41,7 @@ function refusalOf(result: ImportResult): string {
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return respond(async () => {
     const { dryRun } = parseQuery(request, importParamsSchema);
-    const target = importTarget(await getApiViewer(), (await params).slug);
+    const target = importTarget(await getViewer(), (await params).slug);
     assertSameSite(request);
     const file = await receiveOneFile(request, "file", MAX_IMPORT_BYTES);
     const result = await importCommitments(target, file, { dryRun });
