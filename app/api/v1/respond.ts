@@ -9,10 +9,12 @@ import { en } from "@/i18n/messages/en";
 
 export function apiError(error: CommandError) {
   const issues = error.issues.map((issue) => ({ path: issue.path, message: en.errors[issue.code] }));
+  const headers =
+    error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
   return documentedJson(
     errorSchema,
     { error: { code: error.code, message: error.message, ...(issues.length ? { issues } : {}) } },
-    { status: error.status },
+    { status: error.status, headers },
   );
 }
 
