@@ -7,9 +7,9 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import { CommandError } from "./commands/errors";
 import { uploadsDir } from "./config";
+import { makePreview, stripMetadata, type ImageFormat } from "./images";
 
 // Multipart uploads, streamed to a temporary file while hashed, then typed from their content
 // and stored once under their SHA-256. Nothing is ever held whole in memory.
@@ -18,8 +18,6 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES = 10;
 /** Ten full files plus the text fields: a body declaring more is refused before it is read. */
 const MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
-/** Photos larger than this (in pixels) are not decoded: a tiny file can declare a huge image. */
-const MAX_PIXELS = 50_000_000;
 /** Enough leading bytes for file-type to recognise every type we accept. */
 const SNIFF_BYTES = 4100;
 
@@ -137,8 +135,10 @@ async function receiveFile(
     );
     const mimeType = ext ? ACCEPTED[ext] : undefined;
     if (!mimeType) throw unsupported(index);
-    if (mimeType.startsWith("image/")) await stripMetadata(tempPath, ext!, index);
+    if (mimeType.startsWith("image/")) await stripMetadata(tempPath, imageFormat(ext!), index);
     const { sha256, sizeBytes } = await digest(tempPath);
+    // A re-encoded photo may come out larger than it went in (a 256-colour PNG stored as RGB).
+    if (sizeBytes > MAX_FILE_BYTES) throw tooLarge(index);
     return { tempPath, sha256, sizeBytes, mimeType, name: cleanName(filename, index) };
   } catch (error) {
     await fs.promises.rm(tempPath, { force: true });
@@ -146,23 +146,7 @@ async function receiveFile(
   }
 }
 
-/**
- * Re-encodes a photo without its metadata (GPS position, device, time): a monitor's photo
- * must not say where they stood. Its orientation is applied first. The stored bytes, and so
- * the SHA-256 shown to users, are those of the published photo.
- */
-async function stripMetadata(file: string, ext: string, index: number): Promise<void> {
-  const cleaned = `${file}.clean`;
-  const format = ext === "jpg" ? "jpeg" : (ext as "png" | "webp");
-  try {
-    // sharp writes no metadata unless asked to (withMetadata).
-    await sharp(file, { limitInputPixels: MAX_PIXELS }).rotate().toFormat(format, { quality: 90 }).toFile(cleaned);
-    await fs.promises.rename(cleaned, file);
-  } catch {
-    await fs.promises.rm(cleaned, { force: true });
-    throw unsupported(index);
-  }
-}
+const imageFormat = (ext: string): ImageFormat => (ext === "jpg" ? "jpeg" : (ext as ImageFormat));
 
 async function digest(file: string): Promise<{ sha256: string; sizeBytes: number }> {
   const hash = createHash("sha256");
@@ -198,38 +182,36 @@ export function previewPath(sha256: string): string {
 }
 
 /**
- * Moves a received file to its content address. Returns whether it is new (the same content
- * uploaded before is stored once). Images also get a small preview.
+ * Moves a received file to its content address, durably: the file's bytes and the directory
+ * entries naming it reach the disk before this returns, so a commit that references it cannot
+ * outlive it in a power loss. Returns whether it is new (the same content uploaded before is
+ * stored once). Images also get a small preview (not flushed: it can be made again, and
+ * `/files/{sha}?preview=1` falls back to the file).
  */
 export async function storeFile(file: ReceivedFile): Promise<boolean> {
   const target = storedPath(file.sha256);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  const shard = path.dirname(target);
+  if (!fs.existsSync(shard)) {
+    await fs.promises.mkdir(shard, { recursive: true });
+    await syncPath(uploadsDir());
+  }
   if (fs.existsSync(target)) {
     await fs.promises.rm(file.tempPath, { force: true });
     return false;
   }
+  await syncPath(file.tempPath);
   await fs.promises.rename(file.tempPath, target);
+  await syncPath(shard);
   if (file.mimeType.startsWith("image/")) await makePreview(target, previewPath(file.sha256));
   return true;
 }
 
-/** A 480-pixel WebP for lists and slow connections, written aside then moved into place. */
-async function makePreview(source: string, target: string): Promise<void> {
-  const partial = `${target}.${randomUUID()}`;
-  await sharp(source, { limitInputPixels: MAX_PIXELS })
-    .resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true })
-    .webp({ quality: 70 })
-    .toFile(partial)
-    .then(() => fs.promises.rename(partial, target))
-    .catch(() => fs.promises.rm(partial, { force: true }));
-}
-
-/** Removes stored files (and previews); the caller makes sure no row refers to them. */
-export async function unstore(sha256s: string[]): Promise<void> {
-  await Promise.all(
-    sha256s.flatMap((sha) => [
-      fs.promises.rm(storedPath(sha), { force: true }),
-      fs.promises.rm(previewPath(sha), { force: true }),
-    ]),
-  );
+/** fsync of a file, or of a directory (its entries: a rename into it, a new subdirectory). */
+async function syncPath(target: string): Promise<void> {
+  const handle = await fs.promises.open(target, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

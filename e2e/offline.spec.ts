@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Route } from "@playwright/test";
+import sharp from "sharp";
 import { commitmentOnLasBambas, pageAs, signIn } from "./support";
 
 // A monitor in the field: a phone-sized screen, a photo, and a connection that comes and goes.
@@ -80,6 +81,27 @@ test("the form shows its own message next to a field and keeps what was typed", 
   await expect(page.getByText("Revise los campos marcados: no se guardó nada.")).toBeVisible();
   await expect(page.getByLabel("Qué se observó")).toHaveValue(summary);
   // Refused for good: not queued for retries, and nothing stored.
+  await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
+  expect(await evidenceWithSummary(page, id, summary)).toHaveLength(0);
+});
+
+test("a photo too big to decode is refused for good, and the monitor is told why next to it", async ({
+  page,
+  browser,
+}) => {
+  const { id } = await commitmentOnLasBambas(browser);
+  // A few kilobytes declaring 49 megapixels: over the server's 40.
+  const huge = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
+  await signIn(page, "monitorA");
+  await page.goto(`/monitor?commitment=${id}`);
+  const summary = `Plano escaneado ${Date.now()}`;
+  await page.getByLabel("Qué se observó").fill(summary);
+  await page.getByLabel("Elegir archivos").setInputFiles({ name: "plano.png", mimeType: "image/png", buffer: huge });
+  await page.getByRole("button", { name: "Enviar evidencia" }).click();
+  await expect(page.getByText("La imagen tiene más de 40 megapíxeles: redúzcala antes de enviarla.")).toBeVisible();
+  await expect(page.getByText("Revise los campos marcados: no se guardó nada.")).toBeVisible();
   await expect(page.getByText(/Evidencias en cola: \d/)).toHaveCount(0);
   expect(await evidenceWithSummary(page, id, summary)).toHaveLength(0);
 });

@@ -146,7 +146,8 @@ export function EvidenceForm({
       setFiles([]);
       setDraftKey(null);
     }
-    setPhase(outcome.kind === "kept" && outcome.reason === "signIn" ? "signIn" : outcome.kind);
+    const keptBecause = outcome.kind === "kept" ? outcome.reason : null;
+    setPhase(keptBecause === "signIn" || keptBecause === "busy" ? keptBecause : outcome.kind);
   }
 
   function showErrors(found: EvidenceErrors, why: RefusalProblem) {

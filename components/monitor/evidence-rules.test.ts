@@ -121,6 +121,22 @@ describe("what an answer means for the queue", () => {
     expect(classifyAnswer(415, apiError(), fields())).toMatchObject({ errors: { files: ["file_type"] } });
   });
 
+  it("says the image has too many pixels when that is why the server refused it", () => {
+    const answer = {
+      error: { code: "image_too_large", message: "Too many pixels.", issues: [{ path: "files.1", message: "?" }] },
+    };
+    expect(classifyAnswer(413, answer, fields())).toEqual({
+      kind: "refused",
+      problem: "form",
+      errors: { "files.1": ["image_too_large"] },
+    });
+  });
+
+  it("keeps the item, without counting a server failure, when the server says to slow down (429)", () => {
+    const answer = { error: { code: "too_many_uploads", message: "Slow down." } };
+    expect(classifyAnswer(429, answer, fields())).toEqual({ kind: "kept", reason: "busy" });
+  });
+
   it("refuses for good on any 413 or 415, a proxy's HTML page included", () => {
     expect(classifyAnswer(413, null, fields())).toEqual({
       kind: "refused",

@@ -31,8 +31,11 @@ export type EvidenceAnswer = { id: number; commitmentId: number };
 export type SendOutcome =
   | { kind: "sent"; evidence: EvidenceAnswer }
   | { kind: "refused"; errors: EvidenceErrors; problem: FormProblem }
-  /** Not a definitive answer: the submission stays queued and is retried. */
-  | { kind: "kept"; reason: "offline" | "network" | "server" | "signIn" };
+  /**
+   * Not a definitive answer: the submission stays queued and is retried. `busy`: the server asks
+   * this user to slow down (429); that is no failure, it never sets the submission aside.
+   */
+  | { kind: "kept"; reason: "offline" | "network" | "server" | "signIn" | "busy" };
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_SUMMARY = 2000;
@@ -98,19 +101,21 @@ function isEvidenceAnswer(body: unknown): body is EvidenceAnswer {
   return typeof (body as EvidenceAnswer | null)?.id === "number";
 }
 
-/** Refusals worth retrying: timeouts, conflicts with a request still in flight, rate limits. */
-const TRANSIENT = new Set([408, 409, 425, 429]);
+/** Refusals worth retrying: timeouts, conflicts with a request still in flight. */
+const TRANSIENT = new Set([408, 409, 425]);
 
 /**
  * Whether an answer is definitive. Only our API's own JSON counts: a captive portal's or a proxy's
  * page (HTML, any status) says nothing about the submission, so it stays queued. Except 413 and
  * 415, whoever sends them: a proxy refusing the body's size would refuse it on every retry. A 401
- * keeps it: a session that expired while offline must not cost the monitor their evidence.
+ * keeps it: a session that expired while offline must not cost the monitor their evidence, and
+ * so does a 429 (too many uploads for now: it goes later, by itself).
  */
 export function classifyAnswer(status: number, body: unknown, fields: EvidenceFields): SendOutcome {
   if (status >= 200 && status < 300) {
     return isEvidenceAnswer(body) ? { kind: "sent", evidence: body } : { kind: "kept", reason: "server" };
   }
+  if (status === 429) return { kind: "kept", reason: "busy" };
   if (status === 413 || status === 415) {
     return { kind: "refused", ...errorsFromAnswer(status, isApiError(body) ? body : null, fields) };
   }
@@ -137,7 +142,7 @@ export function errorsFromAnswer(
   if (body?.error.code === "too_many_files") return { errors: { files: ["tooManyFiles"] }, problem: "form" };
   const errors: EvidenceErrors = {};
   for (const { path } of body?.error.issues ?? []) {
-    const key = keyFor(status, path, fields);
+    const key = keyFor(status, path, fields, body?.error.code);
     if (key && !errors[path]?.includes(key)) (errors[path] ??= []).push(key);
   }
   const aboutFiles = Object.keys(errors).some((path) => path === "files" || path.startsWith("files."));
@@ -146,8 +151,9 @@ export function errorsFromAnswer(
   return { errors, problem: "form" };
 }
 
-function keyFor(status: number, path: string, fields: EvidenceFields): ErrorKey | null {
+function keyFor(status: number, path: string, fields: EvidenceFields, code?: string): ErrorKey | null {
   if (path === "files" || /^files\.\d+$/.test(path)) {
+    if (code === "image_too_large") return "image_too_large";
     return status === 413 ? "file_too_large" : status === 415 ? "file_type" : "invalid";
   }
   switch (path) {
@@ -179,7 +185,9 @@ export function newIdempotencyKey(): string {
 }
 
 /** The messages the monitor's client components receive (not the whole dictionary: slow 3G). */
-export type MonitorMessages = Pick<Messages, "monitor" | "errors"> & { auth: Pick<Messages["auth"], "login"> };
+export type MonitorMessages = Pick<Messages, "monitor" | "errors" | "uploadLimits"> & {
+  auth: Pick<Messages["auth"], "login">;
+};
 
 export function errorText(key: ErrorKey, m: MonitorMessages): string {
   if (key === "invalidUrl") return m.monitor.invalidUrl;

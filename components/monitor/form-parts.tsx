@@ -7,7 +7,7 @@ import type { SubmitOutcome } from "./outbox";
 
 // The evidence form's labelled field and its answer line (sent, queued, refused…).
 
-export type Phase = "idle" | "sending" | SubmitOutcome["kind"] | "signIn";
+export type Phase = "idle" | "sending" | SubmitOutcome["kind"] | "signIn" | "busy";
 
 export function Field({
   id,
@@ -60,6 +60,7 @@ export function FormAnswer({
       </>
     ),
     kept: t.queued,
+    busy: m.uploadLimits.busy,
     signIn: (
       <>
         {t.signInAgain} <Link href="/login?next=%2Fmonitor">{m.auth.login}</Link>

@@ -121,6 +121,14 @@ describe("the outbox", () => {
     expect(fake.sent.map((item) => item.key)).toEqual(Array(MAX_SERVER_FAILURES + 1).fill("a"));
   });
 
+  it("keeps retrying, however many times, while the server asks to slow down (429)", async () => {
+    fake.items.set("a", queued("a"));
+    fake.answers = Array(MAX_SERVER_FAILURES * 2).fill({ kind: "kept", reason: "busy" });
+    for (let i = 0; i < MAX_SERVER_FAILURES * 2; i++) await flush(1);
+    expect(fake.items.get("a")).toMatchObject({ attempts: MAX_SERVER_FAILURES * 2 });
+    expect(fake.refused.size).toBe(0);
+  });
+
   it("keeps retrying for as long as the network is missing", async () => {
     fake.items.set("a", queued("a"));
     for (let i = 0; i < MAX_SERVER_FAILURES * 3; i++) await flush(1);

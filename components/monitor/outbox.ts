@@ -11,7 +11,7 @@ import * as store from "./outbox-store";
 // The evidence outbox: every submission is written to IndexedDB first (outbox-store.ts), then
 // sent. An item leaves the queue on a definitive answer: a 2xx, or a refusal (our API's 4xx, any
 // 413/415), which sets it aside whole until the monitor corrects or discards it. A network error
-// or an expired session keep it queued for as long as it takes; answers that are not our API's
+// an expired session or a 429 (too many uploads for now) keep it queued for as long as it takes; answers that are not our API's
 // (5xx, a proxy's page) keep it too, but only MAX_SERVER_FAILURES times. Each item carries the
 // idempotency key it was created with, so a retry after a lost answer is stored once (CONTRACT §5).
 // Only its author's session sends it: the session is checked before each flush.
@@ -49,7 +49,7 @@ function delivered() {
 export type SubmitOutcome =
   | { kind: "sent" }
   | { kind: "refused"; errors: EvidenceErrors; problem: RefusalProblem }
-  | { kind: "kept"; reason: "offline" | "network" | "server" | "signIn" }
+  | { kind: "kept"; reason: "offline" | "network" | "server" | "signIn" | "busy" }
   | { kind: "notStored" };
 
 /** Keys whose form waits for the answer, and the answers they got. */
@@ -163,7 +163,7 @@ async function flushOnce(userId: number) {
     if (waiting.has(key)) outcomes.set(key, outcome);
     else if (outcome.kind === "sent") setStatus({ sentInBackground: status.sentInBackground + 1 });
     setStatus({ needsSignIn: outcome.kind === "kept" && outcome.reason === "signIn" });
-    // No connection or no session: the rest would fail the same way. A 5xx may be this item's own.
+    // No connection, no session or told to slow down: the rest would fare the same. A 5xx may be this item's own.
     if (outcome.kind === "kept" && outcome.reason !== "server") break;
   }
 }

@@ -24,6 +24,7 @@ export type IssueCode =
   | "taken"
   | "weak_password"
   | "file_too_large"
+  | "image_too_large"
   | "file_type"
   | "too_many_files"
   | "invalid_url"
@@ -45,6 +46,8 @@ export class CommandError extends Error {
   ) {
     super(message);
   }
+  /** A 429's wait, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const unauthenticated = () => new CommandError(401, "unauthenticated", "Sign in or send a valid API token.");

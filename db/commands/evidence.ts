@@ -5,7 +5,7 @@ import { getDb } from "../client";
 import { findCommitmentRow } from "../queries/commitments";
 import { evidenceById, type SubmittedEvidence } from "../queries/evidence";
 import { evidence, evidenceFiles, files } from "../schema";
-import { discard, storeFile, unstore, type Received } from "../uploads";
+import { discard, storeFile, type Received } from "../uploads";
 import { audit } from "./audit";
 import { evidenceInputSchema, idempotencyKeySchema } from "./evidence-input";
 import { CommandError, forbidden, invalid, notFound, validate, type FieldIssue } from "./errors";
@@ -37,7 +37,11 @@ function periodIssues(recurrence: Recurrence | null, period: number | undefined)
 
 /**
  * Stores evidence with its files, once per idempotency key and user: a repeated key answers the
- * first result again and stores nothing more. A refusal stores nothing (no row, no file).
+ * first result again and stores nothing more. A refusal stores no row; files are only stored once
+ * the input is valid. A failure after that (the transaction) leaves the stored files alone: a
+ * concurrent upload of the same content may have just referenced them, and checking first then
+ * removing is a race. Files no row references are removed by the start-up sweep
+ * (db/seed/sweep-uploads.ts) once they are old enough.
  */
 export async function submitEvidence(
   target: ReturnType<typeof evidenceTarget>,
@@ -45,7 +49,6 @@ export async function submitEvidence(
   idempotencyKey: string | null,
 ): Promise<SubmittedEvidence> {
   const { viewer, commitmentId } = target;
-  const stored: string[] = [];
   try {
     const key = idempotencyKey === null ? null : validateKey(idempotencyKey);
     const earlier = key === null ? undefined : findByKey(viewer.userId, key);
@@ -54,7 +57,7 @@ export async function submitEvidence(
     const issues = periodIssues(target.recurrence, data.period);
     if (issues.length) throw invalid(issues);
 
-    for (const file of received.files) if (await storeFile(file)) stored.push(file.sha256);
+    for (const file of received.files) await storeFile(file);
     const id = getDb().transaction((tx) => {
       for (const file of received.files) {
         tx.insert(files)
@@ -90,8 +93,6 @@ export async function submitEvidence(
     });
     return evidenceById(viewer, id)!;
   } catch (error) {
-    // Only files no row refers to: the same content may belong to evidence stored meanwhile.
-    await unstore(stored.filter((sha) => !isReferenced(sha)));
     // Two requests with the same key at once: the database kept the first; answer with it.
     const raced =
       idempotencyKey && isUniqueViolation(error) ? findByKey(viewer.userId, idempotencyKey.trim()) : undefined;
@@ -128,10 +129,6 @@ function replay(
     throw new CommandError(422, "idempotency_key_reused", "This Idempotency-Key was used for another commitment.");
   }
   return evidenceById(viewer, earlier.id)!;
-}
-
-function isReferenced(sha256: string): boolean {
-  return getDb().select({ sha256: files.sha256 }).from(files).where(eq(files.sha256, sha256)).get() !== undefined;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -10,7 +10,7 @@ import { writeBackup } from "./backup";
 import { hasAnyMesa, loadDemo } from "./demo";
 import { rebuildStatusSpans } from "./rebuild-spans";
 import { restoreBackup, TargetNotEmpty } from "./restore";
-import { sweepTemporaryUploads } from "./sweep-uploads";
+import { sweepTemporaryUploads, sweepUnreferencedFiles } from "./sweep-uploads";
 
 const USAGE = `Usage:
   npm run db:migrate                 apply pending migrations
@@ -24,7 +24,7 @@ const USAGE = `Usage:
   npm run user:add -- --email E --name N --role monitor|commissioner|admin [--mesa SLUG]... [--password P]
                                      create an account; without --password one is generated and printed once
   tsx db/seed/cli.ts prepare         what \`npm start\` runs: migrate, demo set if empty, first admin,
-                                     sweep unfinished uploads`;
+                                     sweep unfinished uploads and stored files no evidence references`;
 
 function open() {
   const db = openDatabase(databasePath());
@@ -115,6 +115,9 @@ async function main(argv: string[]) {
       }
       const swept = await sweepTemporaryUploads(uploadsDir());
       if (swept) console.log(`Removed ${swept} unfinished upload(s) left by an earlier run.`);
+      const known = db.$client.prepare("SELECT 1 FROM files WHERE sha256 = ?").pluck();
+      const orphans = await sweepUnreferencedFiles(uploadsDir(), (sha256) => known.get(sha256) !== undefined);
+      if (orphans) console.log(`Removed ${orphans} stored file(s) no evidence references.`);
       return;
     }
     case "rebuild-history": {

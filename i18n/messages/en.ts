@@ -255,6 +255,7 @@ export const en: Messages = {
   errors: {
     form: "Please check the marked fields: nothing was saved.",
     file_too_large: "The file is over 20 MB.",
+    image_too_large: "The image has over 40 megapixels: make it smaller before sending it.",
     file_type: "Only photos (JPEG, PNG, WebP), PDF or audio (MP3, M4A, OGG) are accepted.",
     too_many_files: "At most 10 files per piece of evidence.",
     required: "This field is required.",
@@ -801,6 +802,7 @@ export const en: Messages = {
         413: "Too large",
         415: "File or body type not accepted",
         422: "Invalid fields: each one is listed",
+        429: "Too many requests for now: wait the seconds Retry-After gives",
       },
       access: "Access",
       public: "Public; a session or token widens what is seen",
@@ -878,5 +880,8 @@ export const en: Messages = {
     revokeAllWarning: "Every API token of {email} stops working at once. The account stays active.",
     revokeAllConfirm: "Yes, revoke all their tokens",
     revokedCount: "Tokens revoked: {n}.",
+  },
+  uploadLimits: {
+    busy: "You sent a lot of evidence in a short time: this one is kept on this device and will be sent by itself in a few minutes.",
   },
 };

@@ -254,6 +254,7 @@ export const es = {
   errors: {
     form: "Revise los campos marcados: no se guardó nada.",
     file_too_large: "El archivo pesa más de 20 MB.",
+    image_too_large: "La imagen tiene más de 40 megapíxeles: redúzcala antes de enviarla.",
     file_type: "Solo se aceptan fotos (JPEG, PNG, WebP), PDF o audio (MP3, M4A, OGG).",
     too_many_files: "Como máximo 10 archivos por evidencia.",
     required: "Este campo es obligatorio.",
@@ -803,6 +804,7 @@ export const es = {
         413: "Demasiado grande",
         415: "Tipo de archivo o de cuerpo no aceptado",
         422: "Campos no válidos: se enumera cada uno",
+        429: "Demasiadas solicitudes por ahora: espere los segundos que indica Retry-After",
       },
       access: "Acceso",
       public: "Público; una sesión o un token amplía lo que se ve",
@@ -880,6 +882,9 @@ export const es = {
     revokeAllWarning: "Todos los tokens de API de {email} dejarán de funcionar de inmediato. La cuenta sigue activa.",
     revokeAllConfirm: "Sí, revocar todos sus tokens",
     revokedCount: "Tokens revocados: {n}.",
+  },
+  uploadLimits: {
+    busy: "Envió muchas evidencias en poco tiempo: esta quedó guardada en este dispositivo y se enviará sola en unos minutos.",
   },
 };
 

@@ -11,10 +11,12 @@ import { logRefusal } from "@/app/refusal-log";
 export function apiError(error: CommandError) {
   logRefusal(error);
   const issues = error.issues.map((issue) => ({ path: issue.path, message: en.errors[issue.code] }));
+  const headers =
+    error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
   return documentedJson(
     errorSchema,
     { error: { code: error.code, message: error.message, ...(issues.length ? { issues } : {}) } },
-    { status: error.status },
+    { status: error.status, headers },
   );
 }
 

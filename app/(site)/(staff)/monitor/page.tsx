@@ -40,6 +40,7 @@ export default async function MonitorPage({ searchParams }: Props) {
   const messages = {
     monitor: m.monitor,
     errors: m.errors,
+    uploadLimits: m.uploadLimits,
     auth: { login: m.auth.login },
     status: m.status,
     reviewState: m.reviewState,

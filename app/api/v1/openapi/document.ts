@@ -72,6 +72,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, string> = {
   413: "TooLarge",
   415: "UnsupportedMediaType",
   422: "InvalidInput",
+  429: "TooManyRequests",
 };
 const PATH_PARAMETERS: Record<string, z.ZodType> = { id: idParamSchema, slug: slugSchema, n: periodNumberSchema };
 const CREDENTIALS: Record<string, never[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];

@@ -29,7 +29,7 @@ import { statsCsvParamsSchema } from "../stats.csv/params";
 
 export type OperationId = keyof Messages["dataPage"]["api"]["operations"];
 export type Tag = keyof Messages["dataPage"]["api"]["tags"];
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** An error status among the answers has a schema of its own instead of the shared Error's. */
 type Answer = { status: 200 | 201 | ErrorStatus; schema: z.ZodType; mediaType?: "application/json" | "text/csv" };
@@ -229,7 +229,7 @@ export const OPERATIONS: Operation[] = [
     headers: { "Idempotency-Key": idempotencyKeySchema.optional() },
     body: { mediaType: "multipart/form-data", schema: evidenceInputSchema.extend({ files: evidenceFiles }) },
     answers: [{ status: 201, schema: api.submittedEvidenceSchema }],
-    errors: [400, 401, 403, 404, 413, 415, 422],
+    errors: [400, 401, 403, 404, 413, 415, 422, 429],
   },
   {
     id: "reviewEvidence",
