@@ -46,7 +46,10 @@ function evidenceOf(commitmentId: number, staff: boolean): EvidenceDto[] {
     .where(and(eq(evidence.commitmentId, commitmentId), staff ? undefined : eq(evidence.reviewState, "accepted")))
     .orderBy(desc(evidence.observedOn), desc(evidence.id))
     .all();
-  const attachments = filesOfEvidence(rows.map((r) => r.id));
+  const attachments = filesOfEvidence(
+    rows.map((r) => r.id),
+    { withMetadata: staff },
+  );
   return rows.map((row) => ({
     ...row,
     submittedBy: staff ? row.submittedBy : null,

@@ -29,8 +29,11 @@ export function evidenceById(id: number) {
 
 export type SubmittedEvidence = NonNullable<ReturnType<typeof evidenceById>>;
 
-/** The files of several pieces of evidence, by evidence id. */
-export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {
+/**
+ * The files of several pieces of evidence, by evidence id. `withMetadata` adds what each file
+ * still carries (for staff of the mesa, who decide whether to publish it; never for the public).
+ */
+export function filesOfEvidence(ids: number[], { withMetadata = false } = {}): Map<number, EvidenceFile[]> {
   const result = new Map<number, EvidenceFile[]>();
   if (ids.length === 0) return result;
   const rows = getDb()
@@ -40,15 +43,16 @@ export function filesOfEvidence(ids: number[]): Map<number, EvidenceFile[]> {
       name: evidenceFiles.originalName,
       mimeType: files.mimeType,
       sizeBytes: files.sizeBytes,
+      metadata: files.metadataFindings,
     })
     .from(evidenceFiles)
     .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
     .where(inArray(evidenceFiles.evidenceId, ids))
     .orderBy(asc(evidenceFiles.originalName))
     .all();
-  for (const { evidenceId, ...file } of rows) {
+  for (const { evidenceId, metadata, ...file } of rows) {
     const list = result.get(evidenceId) ?? [];
-    list.push(file);
+    list.push(withMetadata ? { ...file, metadata } : file);
     result.set(evidenceId, list);
   }
   return result;

@@ -98,7 +98,10 @@ export function listEvidenceToReview(viewer: Viewer, page = 1): { items: Evidenc
     .limit(REVIEW_PAGE_SIZE)
     .offset((page - 1) * REVIEW_PAGE_SIZE)
     .all();
-  const attachments = filesOfEvidence(rows.map((r) => r.id));
+  const attachments = filesOfEvidence(
+    rows.map((r) => r.id),
+    { withMetadata: true },
+  );
   const items = rows.map(({ commitmentId, code, title, status, mesaSlug, mesaName, ...item }) => ({
     ...item,
     commitment: { id: commitmentId, code, title, status },
