@@ -78,8 +78,13 @@ export async function cleanPdf(file: string, maxBytes: number): Promise<Metadata
   }
   if (cleaned.length > maxBytes) return [{ type: "kept", reason: "too_large" }, ...documentInfo, ...carried];
   const partial = `${file}.clean`;
-  await fs.promises.writeFile(partial, cleaned);
-  await fs.promises.rename(partial, file);
+  try {
+    await fs.promises.writeFile(partial, cleaned);
+    await fs.promises.rename(partial, file);
+  } catch (error) {
+    await fs.promises.rm(partial, { force: true });
+    throw error;
+  }
   return carried;
 }
 
