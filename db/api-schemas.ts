@@ -12,6 +12,7 @@ import {
   THEMES,
   VISIBILITIES,
 } from "./enums";
+import { metadataFindingSchema } from "./metadata/findings";
 
 // What the JSON API answers (CONTRACT §5), as zod schemas. The queries' DTO types are inferred
 // from them and GET /api/v1/openapi.json is generated from them, so the code and its
@@ -91,6 +92,13 @@ export const evidenceFileSchema = z.object({
   name: z.string().describe("A neutral name for the public; the uploaded name for staff of the mesa"),
   mimeType: z.string(),
   sizeBytes: count,
+  metadata: z
+    .array(metadataFindingSchema)
+    .nullable()
+    .optional()
+    .describe(
+      "Only for staff of the mesa: what the stored file still carries (author, GPS position…) and acceptance would publish; null when stored before files were checked",
+    ),
 });
 export type EvidenceFile = z.output<typeof evidenceFileSchema>;
 

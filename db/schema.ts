@@ -23,6 +23,7 @@ import {
   THEMES,
   VISIBILITIES,
 } from "./enums";
+import type { MetadataFinding } from "./metadata/findings";
 
 /** CHECK (col IN (...)) for an enum column; values are our own constants, never user input. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
@@ -98,6 +99,8 @@ export const files = sqliteTable(
     sha256: text("sha256").primaryKey(),
     mimeType: text("mime_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
+    /** What the stored bytes still carry (author, GPS…), found at upload; null: stored before that check. */
+    metadataFindings: text("metadata_findings", { mode: "json" }).$type<MetadataFinding[]>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -10,6 +10,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { CommandError } from "./commands/errors";
 import { uploadsDir } from "./config";
 import { makePreview, stripMetadata, type ImageFormat } from "./images";
+import { cleanFileMetadata, type MetadataFinding } from "./file-metadata";
 
 // Multipart uploads, streamed to a temporary file while hashed, then typed from their content
 // and stored once under their SHA-256. Nothing is ever held whole in memory.
@@ -40,6 +41,7 @@ export type ReceivedFile = {
   sizeBytes: number;
   mimeType: string;
   name: string;
+  metadataFindings: MetadataFinding[];
 };
 export type Received = { fields: Record<string, string>; files: ReceivedFile[] };
 
@@ -136,10 +138,11 @@ async function receiveFile(
     const mimeType = ext ? ACCEPTED[ext] : undefined;
     if (!mimeType) throw unsupported(index);
     if (mimeType.startsWith("image/")) await stripMetadata(tempPath, imageFormat(ext!), index);
+    const metadataFindings = await cleanFileMetadata(tempPath, mimeType, MAX_FILE_BYTES);
     const { sha256, sizeBytes } = await digest(tempPath);
     // A re-encoded photo may come out larger than it went in (a 256-colour PNG stored as RGB).
     if (sizeBytes > MAX_FILE_BYTES) throw tooLarge(index);
-    return { tempPath, sha256, sizeBytes, mimeType, name: cleanName(filename, index) };
+    return { tempPath, sha256, sizeBytes, mimeType, name: cleanName(filename, index), metadataFindings };
   } catch (error) {
     await fs.promises.rm(tempPath, { force: true });
     throw error;

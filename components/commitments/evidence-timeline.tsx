@@ -1,3 +1,4 @@
+import { FileMetadataWarning } from "@/components/review/file-metadata-warning";
 import { ExternalLink } from "@/components/ui/external-link";
 import type { EvidenceDto } from "@/db/queries/commitment-detail";
 import type { Formatter } from "@/i18n/format";
@@ -45,6 +46,7 @@ export function EvidenceTimeline({ evidence, m, f }: { evidence: EvidenceDto[]; 
                     {m.commitment.file}: {file.name}
                   </a>{" "}
                   <code className="hash">SHA-256 {file.sha256}</code>
+                  <FileMetadataWarning mimeType={file.mimeType} findings={file.metadata} m={m.fileMetadata} />
                 </li>
               ))}
             </ul>

@@ -61,7 +61,12 @@ export async function submitEvidence(
     const id = getDb().transaction((tx) => {
       for (const file of received.files) {
         tx.insert(files)
-          .values({ sha256: file.sha256, mimeType: file.mimeType, sizeBytes: file.sizeBytes })
+          .values({
+            sha256: file.sha256,
+            mimeType: file.mimeType,
+            sizeBytes: file.sizeBytes,
+            metadataFindings: file.metadataFindings,
+          })
           .onConflictDoNothing()
           .run();
       }

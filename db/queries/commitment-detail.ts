@@ -49,6 +49,7 @@ function evidenceOf(viewer: Viewer, commitmentId: number, staff: boolean): Evide
   const attachments = filesOfEvidence(
     viewer,
     rows.map((r) => r.id),
+    { withMetadata: staff },
   );
   return rows.map((row) => ({
     ...row,

@@ -34,8 +34,16 @@ export function evidenceById(viewer: Viewer, id: number) {
 
 export type SubmittedEvidence = NonNullable<ReturnType<typeof evidenceById>>;
 
-/** The files of several pieces of evidence, by evidence id; only of evidence the viewer may see. */
-export function filesOfEvidence(viewer: Viewer, ids: number[]): Map<number, EvidenceFile[]> {
+/**
+ * The files of several pieces of evidence, by evidence id; only of evidence the viewer may see.
+ * `withMetadata` adds what each file still carries (for staff of the mesa, who decide whether to
+ * publish it; never for the public).
+ */
+export function filesOfEvidence(
+  viewer: Viewer,
+  ids: number[],
+  { withMetadata = false } = {},
+): Map<number, EvidenceFile[]> {
   const result = new Map<number, EvidenceFile[]>();
   if (ids.length === 0) return result;
   const rows = getDb()
@@ -45,6 +53,7 @@ export function filesOfEvidence(viewer: Viewer, ids: number[]): Map<number, Evid
       name: evidenceFiles.originalName,
       mimeType: files.mimeType,
       sizeBytes: files.sizeBytes,
+      metadata: files.metadataFindings,
     })
     .from(evidenceFiles)
     .innerJoin(files, eq(files.sha256, evidenceFiles.sha256))
@@ -53,9 +62,9 @@ export function filesOfEvidence(viewer: Viewer, ids: number[]): Map<number, Evid
     .where(and(inArray(evidenceFiles.evidenceId, ids), visibleEvidence(viewer)))
     .orderBy(asc(evidenceFiles.originalName))
     .all();
-  for (const { evidenceId, ...file } of rows) {
+  for (const { evidenceId, metadata, ...file } of rows) {
     const list = result.get(evidenceId) ?? [];
-    list.push(file);
+    list.push(withMetadata ? { ...file, metadata } : file);
     result.set(evidenceId, list);
   }
   return result;

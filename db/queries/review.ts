@@ -101,6 +101,7 @@ export function listEvidenceToReview(viewer: Viewer, page = 1): { items: Evidenc
   const attachments = filesOfEvidence(
     viewer,
     rows.map((r) => r.id),
+    { withMetadata: true },
   );
   const items = rows.map(({ commitmentId, code, title, status, mesaSlug, mesaName, ...item }) => ({
     ...item,

@@ -884,4 +884,41 @@ export const en: Messages = {
   uploadLimits: {
     busy: "You sent a lot of evidence in a short time: this one is kept on this device and will be sent by itself in a few minutes.",
   },
+  fileMetadata: {
+    heading: {
+      pdf: "This PDF contains:",
+      audio: "This audio contains:",
+      image: "This image contains:",
+    },
+    publishes:
+      "If you accept the evidence, the file is published as it is, with this data. If it may expose whoever logged it, reject it and ask for a copy without it.",
+    field: {
+      title: "title",
+      author: "author",
+      subject: "subject",
+      keywords: "keywords",
+      creator: "creating software",
+      producer: "converting software",
+      created: "creation date",
+      artist: "artist",
+      album: "album",
+      comment: "comment",
+      date: "date",
+      encoder: "encoder",
+      camera: "camera",
+    },
+    fieldValue: "{field} “{value}”",
+    gps: "GPS coordinates {value}",
+    xmp: "XMP metadata",
+    inImage: "{finding} in an image",
+    attachments: "attached files ({n}), not checked",
+    picture: "a cover picture",
+    kept: {
+      signed: "This PDF is digitally signed: it was stored unchanged, so as not to void the signature.",
+      encrypted: "This PDF is encrypted: it was stored unchanged and could not be checked.",
+      unreadable: "This PDF could not be read: it was stored unchanged and could not be checked.",
+      too_large: "Without its metadata this PDF would exceed 20 MB: it was stored unchanged.",
+    },
+    unchecked: "This file was uploaded before metadata was checked: what data it carries is unknown.",
+  },
 };

@@ -886,6 +886,43 @@ export const es = {
   uploadLimits: {
     busy: "Envió muchas evidencias en poco tiempo: esta quedó guardada en este dispositivo y se enviará sola en unos minutos.",
   },
+  fileMetadata: {
+    heading: {
+      pdf: "Este PDF contiene:",
+      audio: "Este audio contiene:",
+      image: "Esta imagen contiene:",
+    },
+    publishes:
+      "Si acepta la evidencia, el archivo se publica tal cual, con estos datos. Si pueden exponer a quien la registró, rechácela y pida una copia sin ellos.",
+    field: {
+      title: "título",
+      author: "autor",
+      subject: "asunto",
+      keywords: "palabras clave",
+      creator: "programa de creación",
+      producer: "programa de conversión",
+      created: "fecha de creación",
+      artist: "artista",
+      album: "álbum",
+      comment: "comentario",
+      date: "fecha",
+      encoder: "codificador",
+      camera: "cámara",
+    },
+    fieldValue: "{field} «{value}»",
+    gps: "coordenadas GPS {value}",
+    xmp: "metadatos XMP",
+    inImage: "{finding} en una imagen",
+    attachments: "archivos adjuntos ({n}), que no se revisaron",
+    picture: "una imagen de portada",
+    kept: {
+      signed: "Este PDF está firmado digitalmente: se guardó sin cambios, para no invalidar la firma.",
+      encrypted: "Este PDF está cifrado: se guardó sin cambios y no se pudo revisar.",
+      unreadable: "Este PDF no se pudo leer: se guardó sin cambios y no se pudo revisar.",
+      too_large: "Sin sus metadatos este PDF pasaría de 20 MB: se guardó sin cambios.",
+    },
+    unchecked: "Este archivo se subió antes de que se revisaran los metadatos: no se sabe qué datos contiene.",
+  },
 };
 
 export type Messages = typeof es;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { FileMetadataWarning } from "@/components/review/file-metadata-warning";
 import { ReviewCounts } from "@/components/review/review-counts";
 import { ReviewForm } from "@/components/review/review-form";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -142,6 +143,7 @@ function QueueItem({ item, m, f }: { item: EvidenceToReview; m: Messages; f: For
                   </p>
                 )}
                 <a href={`/files/${file.sha256}`}>{file.name}</a> <code>SHA-256 {file.sha256}</code>
+                <FileMetadataWarning mimeType={file.mimeType} findings={file.metadata} m={m.fileMetadata} />
               </li>
             ))}
           </ul>
