@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { PERU_BOUNDS } from "../db/commands/mesa-input";
 import { STATUSES, THEMES } from "../db/enums";
 import { generate, type Batch, type GenerateOptions } from "./generate";
+import { PLACES, REGION_CENTRES } from "./names";
 import { apportion, createRng } from "./prng";
 import { percentile } from "./stats";
 
@@ -39,6 +41,19 @@ describe("bench data generator", () => {
     expect(data.commitments).toHaveLength(300);
     expect(data.evidence).toHaveLength(900);
     expect(new Set(data.catalogue.parties.map((p) => p.slug)).size).toBe(data.catalogue.parties.length);
+  });
+
+  it("places every mesa in Peru, near its region", () => {
+    expect(Object.keys(REGION_CENTRES).sort()).toEqual(Object.keys(PLACES).sort());
+    for (const mesa of collect({ ...tiny, mesas: 40 }).catalogue.mesas) {
+      const [latitude, longitude] = REGION_CENTRES[mesa.region as string];
+      expect(Math.abs((mesa.latitude as number) - latitude)).toBeLessThanOrEqual(0.201);
+      expect(Math.abs((mesa.longitude as number) - longitude)).toBeLessThanOrEqual(0.201);
+      expect(mesa.latitude).toBeGreaterThanOrEqual(PERU_BOUNDS.south);
+      expect(mesa.latitude).toBeLessThanOrEqual(PERU_BOUNDS.north);
+      expect(mesa.longitude).toBeGreaterThanOrEqual(PERU_BOUNDS.west);
+      expect(mesa.longitude).toBeLessThanOrEqual(PERU_BOUNDS.east);
+    }
   });
 
   it("makes a few commitments recur, their periods' statuses within the elapsed ones", () => {

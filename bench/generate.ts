@@ -8,6 +8,7 @@ import {
   EVIDENCE_SUMMARIES,
   NATIONAL_BODIES,
   PLACES,
+  REGION_CENTRES,
   WORDINGS,
 } from "./names";
 import { apportion, createRng, type Rng } from "./prng";
@@ -93,6 +94,9 @@ type MesaPlan = {
 
 export function generate(options: GenerateOptions): { catalogue: Catalogue; batches: () => Generator<Batch> } {
   const rng = createRng(options.seed);
+  // Places for the map from a stream of their own, so the rest of the data stays what it was.
+  const placeRng = createRng(options.seed ^ 0x6d6170);
+  const near = (degrees: number) => Math.round((degrees + (placeRng.next() - 0.5) * 0.4) * 1000) / 1000;
   const lastDay = dayNumber(options.until);
   if (!Number.isFinite(lastDay)) throw new Error(`Bad --until date: ${options.until}`);
   const stamp = iso(instantOn(lastDay - YEARS * 365 - 30, 0));
@@ -142,6 +146,7 @@ export function generate(options: GenerateOptions): { catalogue: Catalogue; batc
     usedCommunities.add(community);
     const convenedDay = lastDay - rng.int(2 * 365, YEARS * 365);
     const slug = `${slugify(province)}-${m}`;
+    const [latitude, longitude] = REGION_CENTRES[region];
     catalogue.mesas.push({
       id: m,
       slug,
@@ -154,6 +159,8 @@ export function generate(options: GenerateOptions): { catalogue: Catalogue; batc
       description: `Mesa de diálogo generada para el benchmark, en ${district}, provincia de ${province}, ${region}.`,
       convening_body: "Presidencia del Consejo de Ministros (PCM)",
       source_links: "[]",
+      latitude: near(latitude),
+      longitude: near(longitude),
       created_at: iso(instantOn(convenedDay, 0)),
     });
     if (!regional.has(region))

@@ -3,6 +3,28 @@
 // commitments must not be attributed to real companies), and commitment wording per theme.
 import type { Theme } from "../db/enums";
 
+/**
+ * An inland point of each region of PLACES (latitude, longitude; near its capital), around which
+ * the map (/map) places the region's bench mesas.
+ */
+export const REGION_CENTRES: Record<string, readonly [number, number]> = {
+  Apurímac: [-13.63, -72.88],
+  Cusco: [-13.53, -71.97],
+  Moquegua: [-17.0, -70.8],
+  Arequipa: [-16.2, -71.5],
+  Tacna: [-17.6, -70.1],
+  Cajamarca: [-7.16, -78.51],
+  Áncash: [-9.53, -77.53],
+  Junín: [-12.07, -75.21],
+  Pasco: [-10.68, -76.26],
+  Puno: [-15.3, -70.2],
+  "La Libertad": [-7.81, -78.05],
+  Piura: [-5.1, -80.2],
+  Huancavelica: [-12.79, -74.97],
+  Ayacucho: [-13.16, -74.22],
+  Lima: [-11.84, -76.38],
+};
+
 /** Region → provinces → districts (real places in mining areas). */
 export const PLACES: Record<string, Record<string, string[]>> = {
   Apurímac: {

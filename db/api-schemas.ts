@@ -201,11 +201,18 @@ export const exportSchema = z.object({
 
 // Mesas and parties
 
+/** Where a mesa sits on /map; both null until someone places it. */
+const coordinates = {
+  latitude: z.number().nullable().describe("Decimal degrees (WGS 84); null: not placed on the map"),
+  longitude: z.number().nullable().describe("Decimal degrees (WGS 84); null: not placed on the map"),
+};
+
 export const mesaListSchema = z.object({
   data: z.array(
     z.object({ slug: z.string(), name: z.string(), region: z.string(), status: z.enum(MESA_STATUSES) }).extend({
       counts: countsSchema,
       complianceRate: rate,
+      ...coordinates,
     }),
   ),
 });
@@ -238,6 +245,7 @@ export const mesaDetailSchema = z.object({
   conveningBody: z.string().nullable(),
   followUpBody: z.string().nullable().describe("The body that follows up the agreements; null: none named"),
   sourceLinks: z.array(z.string()),
+  ...coordinates,
   parties: z.array(mesaPartySchema),
   meetings: z.array(meetingSchema),
   ...figures,

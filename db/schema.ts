@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -56,6 +57,9 @@ export const mesas = sqliteTable(
     /** The body that follows up the agreements (CONTRACT §1 agreement quality); null: none named. */
     followUpBody: text("follow_up_body"),
     sourceLinks: text("source_links", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Where the mesa sits on /map (decimal degrees, WGS 84); both null: not placed yet. */
+    latitude: real("latitude"),
+    longitude: real("longitude"),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },

@@ -24,6 +24,8 @@ export const PUBLIC_PAGES = [
   "/embed/mesas/{mesa}",
   "/embed/parties/{party}",
   "/embed/charts/status-by-mesa?theme={theme}",
+  "/map",
+  "/embed/map",
   "/data",
 ];
 

@@ -23,6 +23,7 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
             {m.meta.title}
           </Link>
           <Link href="/">{m.nav.home}</Link>
+          <Link href="/map">{m.map.nav}</Link>
         </nav>
         <div className="user-menu">
           <UserMenu viewer={viewer} logout={logout} m={m} />

@@ -21,6 +21,9 @@ export type MesaFormValues = {
   followUpBody: string;
   /** One web address per line. */
   sourceLinks: string;
+  /** Decimal degrees, blank when the mesa is not on the map yet. */
+  latitude: string;
+  longitude: string;
 };
 
 /**
@@ -125,6 +128,26 @@ export function MesaForm({
         maxLength={200}
         m={m}
       />
+      <fieldset>
+        <legend>{m.map.location}</legend>
+        <TextField
+          id="latitude"
+          label={optional(m.map.latitude)}
+          help={m.map.coordinatesHelp}
+          defaultValue={value("latitude")}
+          codes={errors.latitude}
+          maxLength={20}
+          m={m}
+        />
+        <TextField
+          id="longitude"
+          label={optional(m.map.longitude)}
+          defaultValue={value("longitude")}
+          codes={errors.longitude}
+          maxLength={20}
+          m={m}
+        />
+      </fieldset>
       <TextField
         id="description"
         multiline

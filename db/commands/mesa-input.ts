@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MESA_STATUSES, PARTICIPATION_ROLES, PARTY_KINDS } from "../enums";
 import { isoDateSchema, slugSchema } from "../queries/filters";
+import type { FieldIssue } from "./errors";
 import { textField, textFields } from "./form-data";
 
 // The inputs of mesa, participation, meeting and party writes, shared by forms and any API.
@@ -25,6 +26,23 @@ const isWebAddress = (value: string) => {
   }
 };
 
+/**
+ * Peru's extent with a little margin (decimal degrees, WGS 84). Every mesa is in Peru, so a point
+ * outside is a typo: a lost minus sign, or latitude and longitude swapped.
+ */
+export const PERU_BOUNDS = { south: -18.5, north: 0, west: -81.5, east: -68.5 } as const;
+const degrees = (min: number, max: number) =>
+  z
+    .number()
+    .refine((v) => v >= min && v <= max, { message: "invalid" })
+    .nullable();
+
+/** A mesa is placed by both coordinates or by neither: the missing one is the field to fill in. */
+export function coordinateIssues(latitude: number | null, longitude: number | null): FieldIssue[] {
+  if ((latitude === null) === (longitude === null)) return [];
+  return [{ path: latitude === null ? "latitude" : "longitude", code: "required" }];
+}
+
 const mesaFields = {
   name: required(200),
   region: required(100),
@@ -36,6 +54,8 @@ const mesaFields = {
   conveningBody: nullableText(200),
   followUpBody: nullableText(200),
   sourceLinks: z.array(z.string().trim().max(2000).refine(isWebAddress, { message: "invalid_url" })).max(20),
+  latitude: degrees(PERU_BOUNDS.south, PERU_BOUNDS.north),
+  longitude: degrees(PERU_BOUNDS.west, PERU_BOUNDS.east),
 };
 
 export const createMesaSchema = z
@@ -50,8 +70,15 @@ export const createMesaSchema = z
     conveningBody: mesaFields.conveningBody.default(null),
     followUpBody: mesaFields.followUpBody.default(null),
     sourceLinks: mesaFields.sourceLinks.default([]),
+    latitude: mesaFields.latitude.default(null),
+    longitude: mesaFields.longitude.default(null),
   })
-  .strict();
+  .strict()
+  .superRefine((mesa, context) => {
+    for (const issue of coordinateIssues(mesa.latitude, mesa.longitude)) {
+      context.addIssue({ code: "custom", path: [issue.path], message: issue.code });
+    }
+  });
 export type CreateMesaInput = z.output<typeof createMesaSchema>;
 
 /** PATCH of a mesa: any subset of its fields; the slug is its public address and never changes. */
@@ -112,7 +139,15 @@ export function mesaFromForm(formData: FormData) {
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean),
+    latitude: degreesFromForm(formData, "latitude"),
+    longitude: degreesFromForm(formData, "longitude"),
   };
+}
+
+/** A coordinate typed in a form: blank is "not placed"; a decimal comma (-14,06) reads as a point. */
+function degreesFromForm(formData: FormData, key: string): number | null {
+  const text = textField(formData, key)?.trim();
+  return text ? Number(text.replace(",", ".")) : null;
 }
 
 /** The new-mesa form: the same fields plus the slug. */

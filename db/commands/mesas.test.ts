@@ -6,6 +6,7 @@ import { auditLog, meetingAttendance, meetings, mesaParties, mesas, parties } fr
 import { refusal as refuse } from "../testing/refusal";
 import { makeMesa, makeParty, makeUser } from "../testing/fixtures";
 import { CommandError } from "./errors";
+import { mesaFromForm } from "./mesa-input";
 import { createMeeting, createMesa, setParticipation, updateMeeting, updateMesa } from "./mesas";
 
 let admin: Viewer;
@@ -147,6 +148,56 @@ describe("updateMesa", () => {
     const error = refusal(() => updateMesa(commissioner, "alpha", { slug: "other", region: "" }));
     expect(error.status).toBe(422);
     expect(paths(error).sort()).toEqual(["region:required", "slug:invalid"]);
+  });
+});
+
+describe("mesa coordinates (the map)", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries({ name: "Mesa", region: "Cusco", status: "active", ...fields })) {
+      data.set(key, value);
+    }
+    return mesaFromForm(data);
+  };
+
+  it("stores a place in Peru on create, and a mesa without one as null", () => {
+    expect(createMesa(admin, { ...newMesa("placed"), latitude: -14.79, longitude: -71.41 })).toMatchObject({
+      latitude: -14.79,
+      longitude: -71.41,
+    });
+    expect(createMesa(admin, newMesa("unplaced"))).toMatchObject({ latitude: null, longitude: null });
+  });
+
+  it("refuses a point outside Peru (a lost minus sign, a swapped pair) and half a point", () => {
+    const outside = refusal(() => createMesa(admin, { ...newMesa("delta"), latitude: 14.12, longitude: -72.25 }));
+    expect(paths(outside)).toEqual(["latitude:invalid"]);
+    const swapped = refusal(() => createMesa(admin, { ...newMesa("delta"), latitude: -72.25, longitude: -14.12 }));
+    expect(paths(swapped)).toEqual(["latitude:invalid", "longitude:invalid"]);
+    const half = refusal(() => createMesa(admin, { ...newMesa("delta"), latitude: -14.12 }));
+    expect(paths(half)).toEqual(["longitude:required"]);
+    expect(paths(refusal(() => createMesa(admin, { ...newMesa("delta"), latitude: "-14" })))).toContain(
+      "latitude:invalid",
+    );
+  });
+
+  it("reads the form's text: blank is no place, a decimal comma is a point, words are refused", () => {
+    expect(form({ latitude: " -14,12 ", longitude: "-72.25" })).toMatchObject({ latitude: -14.12, longitude: -72.25 });
+    expect(form({ latitude: "", longitude: " " })).toMatchObject({ latitude: null, longitude: null });
+    const error = refusal(() => updateMesa(admin, "alpha", form({ latitude: "sur", longitude: "-72" })));
+    expect(paths(error)).toEqual(["latitude:invalid"]);
+  });
+
+  it("moves one coordinate of a placed mesa, but never leaves half a point", () => {
+    updateMesa(admin, "alpha", { latitude: -17.08, longitude: -70.84 });
+    expect(updateMesa(commissioner, "alpha", { latitude: -17.2 })).toMatchObject({
+      latitude: -17.2,
+      longitude: -70.84,
+    });
+    expect(paths(refusal(() => updateMesa(admin, "alpha", { longitude: null })))).toEqual(["longitude:required"]);
+    expect(updateMesa(admin, "alpha", { latitude: null, longitude: null })).toMatchObject({
+      latitude: null,
+      longitude: null,
+    });
   });
 });
 

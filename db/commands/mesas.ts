@@ -9,6 +9,7 @@ import { meetingAttendance, meetings, mesaParties, mesas, parties } from "../sch
 import { audit, type Tx } from "./audit";
 import { CommandError, invalid, notFound, validate, type FieldIssue } from "./errors";
 import {
+  coordinateIssues,
   createMeetingSchema,
   createMesaSchema,
   participationSchema,
@@ -54,6 +55,10 @@ export function createMesa(viewer: Viewer, input: unknown) {
 export function updateMesa(viewer: Viewer, slug: string, input: unknown) {
   const current = editableMesa(viewer, slug);
   const patch = validate(updateMesaSchema, input);
+  // A patch may move one coordinate; the pair it leaves must still be whole (or empty).
+  const after = { ...current, ...patch };
+  const placed = coordinateIssues(after.latitude, after.longitude);
+  if (placed.length) throw invalid(placed);
   getDb().transaction((tx) => {
     const row = tx
       .update(mesas)

@@ -27,7 +27,15 @@ export function listMesas(viewer: Viewer, asOf?: string): Promise<MesaSummary[]>
   return cachedFigures("mesas", viewer, { asOf }, () => {
     const byMesa = tallyByMesa(viewer, { asOf });
     return getDb()
-      .select({ id: mesas.id, slug: mesas.slug, name: mesas.name, region: mesas.region, status: mesas.status })
+      .select({
+        id: mesas.id,
+        slug: mesas.slug,
+        name: mesas.name,
+        region: mesas.region,
+        status: mesas.status,
+        latitude: mesas.latitude,
+        longitude: mesas.longitude,
+      })
       .from(mesas)
       .orderBy(asc(mesas.name))
       .all()
@@ -51,6 +59,8 @@ export function getMesaProfile(slug: string) {
       conveningBody: mesas.conveningBody,
       followUpBody: mesas.followUpBody,
       sourceLinks: mesas.sourceLinks,
+      latitude: mesas.latitude,
+      longitude: mesas.longitude,
     })
     .from(mesas)
     .where(eq(mesas.slug, slug))

@@ -60,6 +60,8 @@ const LAS_BAMBAS: DemoMesa = {
   conveningBody: "Presidencia del Consejo de Ministros (PCM)",
   followUpBody: "Comisión Multisectorial para el Diálogo y el Cumplimiento de Compromisos (2019)",
   sourceLinks: ["https://www.defensoria.gob.pe/"],
+  latitude: -14.12,
+  longitude: -72.25,
   parties: [
     { party: "pcm", role: "convenor" },
     { party: "mmg-las-bambas", role: "member" },
@@ -913,6 +915,8 @@ const QUELLAVECO: DemoMesa = {
   conveningBody: "Gobierno Regional de Moquegua",
   followUpBody: "Comité de Monitoreo y Seguimiento de los acuerdos, presidido por el Gobierno Regional de Moquegua",
   sourceLinks: ["https://www.regionmoquegua.gob.pe/"],
+  latitude: -17.08,
+  longitude: -70.84,
   parties: [
     { party: "gore-moquegua", role: "convenor" },
     { party: "anglo-american-quellaveco", role: "member" },
@@ -1655,6 +1659,8 @@ const ESPINAR: DemoMesa = {
   conveningBody: "Presidencia del Consejo de Ministros (PCM)",
   followUpBody: null,
   sourceLinks: ["https://www.gob.pe/pcm"],
+  latitude: -14.79,
+  longitude: -71.41,
   parties: [
     { party: "pcm", role: "convenor" },
     { party: "minam", role: "member" },

@@ -89,6 +89,9 @@ export type DemoMesa = {
   conveningBody: string;
   followUpBody: string | null;
   sourceLinks: string[];
+  /** Where the mesa met, in decimal degrees: the district's capital. */
+  latitude: number;
+  longitude: number;
   parties: { party: string; role: ParticipationRole }[];
   meetings: DemoMeeting[];
   commitments: DemoCommitment[];

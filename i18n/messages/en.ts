@@ -921,4 +921,32 @@ export const en: Messages = {
     },
     unchecked: "This file was uploaded before metadata was checked: what data it carries is unknown.",
   },
+  map: {
+    nav: "Map",
+    title: "Map of the dialogue tables",
+    intro:
+      "Each circle is a dialogue table, where it meets: its colour shows the compliance rate and its size the number of commitments. The table below the map has the same figures.",
+    svgTitle: "Map of Peru with the dialogue tables by compliance",
+    svgDescription: "{placed} of {total} dialogue tables placed over the boundaries of Peru's regions.",
+    markLabel: "{name} ({region}): {commitments} commitments, compliance {rate}",
+    legend: "How to read the map",
+    legendColour: "Colour: compliance rate",
+    legendSize: "Size: number of commitments (the largest circle, {most})",
+    bands: {
+      low: "Under 50%",
+      mid: "50% to under 80%",
+      high: "80% or more",
+      none: "No rate: nothing overdue or closed yet",
+    },
+    tableCaption: "The dialogue tables of the map with their figures",
+    location: "Location",
+    notPlaced: "Not placed",
+    notPlacedNote:
+      "Tables marked “Not placed” have no coordinates yet: they appear only in the table. Whoever manages the table can add them when editing it.",
+    boundaries: "Regional boundaries: Natural Earth (public domain), simplified.",
+    latitude: "Latitude",
+    longitude: "Longitude",
+    coordinatesHelp:
+      "Decimal degrees within Peru, to place the table on the map; south and west are negative (e.g. -14.12 and -72.25). Both or neither.",
+  },
 };

@@ -923,6 +923,34 @@ export const es = {
     },
     unchecked: "Este archivo se subió antes de que se revisaran los metadatos: no se sabe qué datos contiene.",
   },
+  map: {
+    nav: "Mapa",
+    title: "Mapa de las mesas de diálogo",
+    intro:
+      "Cada círculo es una mesa, en el lugar donde se reúne: su color indica la tasa de cumplimiento y su tamaño, el número de compromisos. La tabla debajo del mapa tiene las mismas cifras.",
+    svgTitle: "Mapa del Perú con las mesas de diálogo por cumplimiento",
+    svgDescription: "{placed} de {total} mesas ubicadas sobre los límites de las regiones del Perú.",
+    markLabel: "{name} ({region}): {commitments} compromisos, cumplimiento {rate}",
+    legend: "Cómo leer el mapa",
+    legendColour: "Color: tasa de cumplimiento",
+    legendSize: "Tamaño: número de compromisos (el círculo mayor, {most})",
+    bands: {
+      low: "Menos de 50 %",
+      mid: "De 50 % a menos de 80 %",
+      high: "80 % o más",
+      none: "Sin tasa: nada vencido ni cerrado aún",
+    },
+    tableCaption: "Las mesas del mapa con sus cifras",
+    location: "Ubicación",
+    notPlaced: "Sin ubicar",
+    notPlacedNote:
+      "Las mesas marcadas «Sin ubicar» aún no tienen coordenadas: solo aparecen en la tabla. Quien administra la mesa puede añadirlas al editarla.",
+    boundaries: "Límites regionales: Natural Earth (dominio público), simplificados.",
+    latitude: "Latitud",
+    longitude: "Longitud",
+    coordinatesHelp:
+      "Grados decimales dentro del Perú, para ubicar la mesa en el mapa; el sur y el oeste son negativos (p. ej. -14.12 y -72.25). Ambas o ninguna.",
+  },
 };
 
 export type Messages = typeof es;

@@ -9,13 +9,15 @@ export function GET(request: Request) {
     const { asOf } = parseQuery(request, asOfParamsSchema);
     const mesas = await listMesas(await getViewer(), asOf);
     return documentedJson(mesaListSchema, {
-      data: mesas.map(({ slug, name, region, status, counts, complianceRate }) => ({
+      data: mesas.map(({ slug, name, region, status, counts, complianceRate, latitude, longitude }) => ({
         slug,
         name,
         region,
         status,
         counts,
         complianceRate,
+        latitude,
+        longitude,
       })),
     });
   });

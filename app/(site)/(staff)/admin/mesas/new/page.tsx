@@ -31,6 +31,8 @@ export default async function NewMesaPage() {
           conveningBody: "",
           followUpBody: "",
           sourceLinks: "",
+          latitude: "",
+          longitude: "",
         }}
         statuses={MESA_STATUSES}
         withSlug

@@ -48,6 +48,8 @@ export default async function EditMesaPage({ params }: Props) {
             conveningBody: mesa.conveningBody ?? "",
             followUpBody: mesa.followUpBody ?? "",
             sourceLinks: mesa.sourceLinks.join("\n"),
+            latitude: mesa.latitude === null ? "" : String(mesa.latitude),
+            longitude: mesa.longitude === null ? "" : String(mesa.longitude),
           }}
           statuses={MESA_STATUSES}
           withSlug={false}

@@ -1,0 +1,2 @@
+ALTER TABLE `mesas` ADD `latitude` real;--> statement-breakpoint
+ALTER TABLE `mesas` ADD `longitude` real;
