@@ -17,7 +17,8 @@ function componentFiles(): string[] {
 }
 
 describe("components", () => {
-  it("take every word a reader sees or hears from the messages files", () => {
+  // Parsing every component takes a few seconds on a busy machine.
+  it("take every word a reader sees or hears from the messages files", { timeout: 60_000 }, () => {
     const files = componentFiles();
     expect(files.length).toBeGreaterThan(50);
     const found = files.flatMap((file) =>
