@@ -13,7 +13,7 @@ export function ErrorMessagesProvider({
   children,
 }: {
   messages: Messages["error"];
-  children: React.ReactNode;
+  children?: React.ReactNode;
 }) {
   return <ErrorMessagesContext value={messages}>{children}</ErrorMessagesContext>;
 }

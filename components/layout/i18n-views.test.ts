@@ -28,7 +28,7 @@ describe("an error boundary", () => {
       reset: () => {},
       area: "test",
     });
-    const html = renderToStaticMarkup(createElement(ErrorMessagesProvider, { messages: en.error, children: view }));
+    const html = renderToStaticMarkup(createElement(ErrorMessagesProvider, { messages: en.error }, view));
     expect(html).toContain("Something went wrong");
     expect(html).toContain("Error reference: 123abc");
     expect(html).toContain("Try again");
