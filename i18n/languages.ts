@@ -17,7 +17,8 @@ export const LANGUAGES = {
 } as const satisfies Record<string, Language>;
 
 export type Locale = keyof typeof LANGUAGES;
-export const LOCALES = Object.keys(LANGUAGES) as Locale[];
+// A non-empty tuple type, so `z.enum(LOCALES)` accepts it (e.g. a subscriber's chosen language).
+export const LOCALES = Object.keys(LANGUAGES) as [Locale, ...Locale[]];
 /** Spanish: shown to anyone who did not choose, and the language every other is checked against. */
 export const DEFAULT_LOCALE: Locale = "es";
 /** The cookie that remembers the reader's choice. */
