@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ErrorMessagesProvider } from "@/components/layout/error-messages";
 import { QueryProvider } from "@/components/query/query-provider";
 import { getI18n } from "@/i18n/server";
 import "./globals.css";
@@ -10,11 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The document only: the site's chrome is app/(site)/layout.tsx, which embeds go without. */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { locale } = await getI18n();
+  const { locale, m } = await getI18n();
   return (
     <html lang={locale}>
       <body>
-        <QueryProvider>{children}</QueryProvider>
+        <ErrorMessagesProvider messages={m.error}>
+          <QueryProvider>{children}</QueryProvider>
+        </ErrorMessagesProvider>
       </body>
     </html>
   );

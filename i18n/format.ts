@@ -1,7 +1,9 @@
-import type { Locale } from "./locales";
+import { LANGUAGES, type Locale } from "./languages";
 
 /** The BCP 47 tag of each locale, for Intl formatters that this module does not cover. */
-export const LANGUAGE_TAGS: Record<Locale, string> = { es: "es-PE", en: "en-GB" };
+export const LANGUAGE_TAGS = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([locale, language]) => [locale, language.intl]),
+) as Record<Locale, string>;
 
 /** Locale-aware formatting of our values: YYYY-MM-DD dates, ISO instants, rates. */
 export function formatterFor(locale: Locale, timeZone: string) {

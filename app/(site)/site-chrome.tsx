@@ -9,7 +9,7 @@ import { logout } from "@/app/(site)/login/actions";
 
 /** The site's header, demo notice and footer: every page but the embeds (app/embed). */
 export async function SiteChrome({ children }: { children: React.ReactNode }) {
-  const [{ m }, viewer] = await Promise.all([getI18n(), pageViewer()]);
+  const [{ m, locale }, viewer] = await Promise.all([getI18n(), pageViewer()]);
   return (
     <>
       {/* React puts it in <head>: feed readers find the site's feed from any page. */}
@@ -27,7 +27,7 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
         </nav>
         <div className="user-menu">
           <UserMenu viewer={viewer} logout={logout} m={m} />
-          <LanguageSwitch m={m.language} action={switchLanguage} />
+          <LanguageSwitch label={m.language.label} current={locale} action={switchLanguage} />
         </div>
       </header>
       {isDemoLoaded() && (

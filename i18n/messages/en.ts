@@ -1,4 +1,3 @@
-import { errorPage } from "./error-page";
 import type { Messages } from "./es";
 
 export const en: Messages = {
@@ -21,8 +20,6 @@ export const en: Messages = {
   },
   language: {
     label: "Language",
-    switchTo: "Español",
-    switchToLang: "es",
   },
   demo: {
     notice:
@@ -250,7 +247,12 @@ export const en: Messages = {
     body: "The dialogue table, party or commitment you are looking for does not exist or is not available.",
     back: "Back to the overview",
   },
-  error: errorPage.en,
+  error: {
+    title: "Something went wrong",
+    body: "We could not show this page. Please try again in a moment.",
+    retry: "Try again",
+    reference: "Error reference: {digest}",
+  },
   loading: "Loading…",
   errors: {
     form: "Please check the marked fields: nothing was saved.",

@@ -1,6 +1,5 @@
-import { errorPage } from "./error-page";
-
-// Spanish, the default language. `en.ts` must have exactly the same keys (the type checks it).
+// Spanish, the default language: every other messages file has exactly its keys and placeholders
+// (the `Messages` type and i18n/messages.test.ts check it). See README, "Adding a language".
 export const es = {
   meta: {
     title: "Mesa Monitor",
@@ -21,8 +20,6 @@ export const es = {
   },
   language: {
     label: "Idioma",
-    switchTo: "English",
-    switchToLang: "en",
   },
   demo: {
     notice:
@@ -249,7 +246,12 @@ export const es = {
     body: "La mesa, entidad o compromiso que busca no existe o no está disponible.",
     back: "Volver al resumen",
   },
-  error: errorPage.es,
+  error: {
+    title: "Algo salió mal",
+    body: "No pudimos mostrar esta página. Intente de nuevo en unos momentos.",
+    retry: "Reintentar",
+    reference: "Referencia del error: {digest}",
+  },
   loading: "Cargando…",
   errors: {
     form: "Revise los campos marcados: no se guardó nada.",
