@@ -121,12 +121,3 @@ export function setMailPreferences(viewer: Viewer, input: unknown): void {
     audit(tx, user, "user.digest", { type: "user", id: user.userId }, before, data);
   });
 }
-
-export function mailPreferences(viewer: Viewer) {
-  const user = requireRole(viewer, "monitor");
-  return getDb()
-    .select({ digest: users.digest, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, user.userId))
-    .get()!;
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import type { FollowTarget } from "../enums";
 import { commitments, mesas, parties, subscriptions, users } from "../schema";
@@ -68,4 +69,14 @@ export function followOptions() {
     mesas: db.select({ slug: mesas.slug, name: mesas.name }).from(mesas).orderBy(mesas.name).all(),
     parties: db.select({ slug: parties.slug, name: parties.name }).from(parties).orderBy(parties.name).all(),
   };
+}
+
+/** A signed-in user's own e-mail preferences. */
+export function mailPreferences(viewer: Viewer) {
+  const user = requireRole(viewer, "monitor");
+  return getDb()
+    .select({ digest: users.digest, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, user.userId))
+    .get()!;
 }

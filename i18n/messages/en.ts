@@ -874,8 +874,8 @@ export const en: Messages = {
     },
     toReviewHeading: "Evidence waiting for your review",
     reviewedHeading: { daily: "Your evidence reviewed yesterday", weekly: "Your evidence reviewed in the last week" },
-    commitmentLine: "{code} {title} ({mesa}): due {due}",
-    periodLine: "{code} {title}, period {n} ({mesa}): due {due}",
+    commitmentLine: "{code} {title} ({mesa}): {due}",
+    periodLine: "{code} {title}, period {n} ({mesa}): {due}",
     evidenceLine: "{code} {title}: {kind}, submitted {at}",
     reviewedLine: "{code} {title}: {kind}, {decision} on {at}",
     reviewNote: "Review note: {note}",
@@ -920,6 +920,7 @@ export const en: Messages = {
     unsubscribeButton: "Stop receiving",
     unsubscribed: "Done: you will not receive {what} any more.",
     invalidLink: "This link is not valid or no longer works.",
+    languageNames: { es: "Español", en: "English" },
   },
   notificationSettings: {
     title: "E-mails",

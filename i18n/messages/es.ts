@@ -876,8 +876,8 @@ export const es = {
     },
     toReviewHeading: "Evidencias que esperan su revisión",
     reviewedHeading: { daily: "Sus evidencias revisadas ayer", weekly: "Sus evidencias revisadas en la última semana" },
-    commitmentLine: "{code} {title} ({mesa}): vence el {due}",
-    periodLine: "{code} {title}, periodo {n} ({mesa}): vence el {due}",
+    commitmentLine: "{code} {title} ({mesa}): {due}",
+    periodLine: "{code} {title}, periodo {n} ({mesa}): {due}",
     evidenceLine: "{code} {title}: {kind}, enviada el {at}",
     reviewedLine: "{code} {title}: {kind}, {decision} el {at}",
     reviewNote: "Nota de la revisión: {note}",
@@ -923,6 +923,7 @@ export const es = {
     unsubscribeButton: "Dejar de recibir",
     unsubscribed: "Listo: no recibirá más {what}.",
     invalidLink: "Este enlace no es válido o ya no sirve.",
+    languageNames: { es: "Español", en: "English" },
   },
   notificationSettings: {
     title: "Correos",
