@@ -51,6 +51,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: ".e2e-data/e2e.db",
       UPLOADS_DIR: ".e2e-data/uploads",
+      // No SMTP_URL: e-mails are written here as .eml files, which e2e/subscribe.spec.ts reads.
+      OUTBOX_DIR: ".e2e-data/outbox",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "e2e-admin-password",

@@ -22,6 +22,8 @@ import { importAction } from "./(site)/(staff)/mesas/[slug]/import/actions";
 import * as mesaActions from "./(site)/(staff)/mesas/actions";
 import { reviewEvidenceAction } from "./(site)/(staff)/review/actions";
 import { switchLanguage } from "./language/actions";
+import { mailPreferencesAction } from "./(site)/(staff)/account/notifications/actions";
+import { confirmAction, followAction, unsubscribeAction } from "./(site)/(public)/subscribe/actions";
 
 // Issue 11, fuzzing: every Server Action form called with FormData of random and hostile values
 // (and tampered bound arguments: a client can send any), as each role. An action answers, it
@@ -35,6 +37,8 @@ vi.mock("@/auth", () => ({
   signIn: async () => undefined,
   signOut: async () => undefined,
 }));
+// The confirmation e-mail is delivered after the answer; here nothing is delivered.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal()), after: () => undefined }));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -127,6 +131,8 @@ const PLAUSIBLE: Record<string, string[]> = {
   heldOn: ["2025-01-15"],
   attendee: ["mmg-las-bambas"],
   locale: ["es", "en"],
+  target: ["mesa:las-bambas", "party:mmg-las-bambas", "commitment:1", "commitment:999999", "mesa:"],
+  digest: ["off", "daily", "weekly", "monthly"],
   intent: ["preview", "import"],
 };
 
@@ -268,6 +274,18 @@ const CASES: Record<string, Case> = {
     bound: () => fc.tuple(idArg(() => ids.evidence)),
     fields: ["decision", "note", "setStatus"],
     shows: ["decision", "note", "setStatus"],
+  },
+  followAction: {
+    action: followAction,
+    bound: noBound,
+    fields: ["target", "email", "locale"],
+    shows: ["target", "email", "locale"],
+  },
+  mailPreferencesAction: {
+    action: mailPreferencesAction,
+    bound: noBound,
+    fields: ["digest", "locale"],
+    shows: ["digest", "locale"],
   },
   createTokenAction: { action: createTokenAction, bound: noBound, fields: ["name"], shows: ["name"] },
   revokeTokenAction: {
@@ -432,6 +450,17 @@ describe("importAction", () => {
         { numRuns: RUNS },
       );
     },
+  );
+});
+
+it("the buttons of e-mailed links answer any token with their page, never an error", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(hostileString, fc.constant("")), async (token) => {
+      for (const action of [confirmAction, unsubscribeAction]) {
+        await expect(run("public", () => action(token))).resolves.toBe("redirect");
+      }
+    }),
+    { numRuns: RUNS },
   );
 });
 

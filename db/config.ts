@@ -14,3 +14,8 @@ export function appTimeZone(): string {
 export function uploadsDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR ?? "./data/uploads");
 }
+
+/** Without SMTP_URL, e-mails are written here as .eml files instead of sent (CONTRACT §3). */
+export function outboxDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR ?? "./data/outbox");
+}

@@ -84,3 +84,14 @@ export type RecurrenceEvery = (typeof RECURRENCE_EVERY)[number];
 /** The statuses of one period of a recurring commitment: open (pending, partial) or closed. */
 export const PERIOD_STATUSES = ["pending", "partial", "fulfilled", "broken"] as const satisfies readonly Status[];
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+/** How often a staff member receives their digest e-mail. */
+export const DIGEST_FREQUENCIES = ["off", "daily", "weekly"] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+/** What a public subscriber can follow by e-mail. */
+export const FOLLOW_TARGETS = ["mesa", "party", "commitment"] as const;
+export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+
+export const OUTBOX_STATES = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];

@@ -11,6 +11,9 @@ import {
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 import {
+  DIGEST_FREQUENCIES,
+  FOLLOW_TARGETS,
+  OUTBOX_STATES,
   EVIDENCE_KINDS,
   FILE_TYPES,
   MESA_STATUSES,
@@ -297,9 +300,18 @@ export const users = sqliteTable(
     disabledAt: text("disabled_at"),
     /** Sessions that signed in before this instant are no longer valid (set by a password reset). */
     sessionsValidAfter: text("sessions_valid_after"),
+    digest: text("digest", { enum: DIGEST_FREQUENCIES }).notNull().default("weekly"),
+    /** The language of their e-mails (the site's language is a cookie, unknown to the scheduler). */
+    locale: text("locale").notNull().default("es"),
+    /** The secret of their digest's one-click unsubscribe link; set when the first digest is written. */
+    digestToken: text("digest_token").unique(),
     createdAt: createdAt(),
   },
-  (t) => [check("users_role", oneOf(t.role, ROLES)), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    check("users_role", oneOf(t.role, ROLES)),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("users_digest", oneOf(t.digest, DIGEST_FREQUENCIES)),
+  ],
 );
 
 export const userMesas = sqliteTable(
@@ -491,4 +503,53 @@ export const loginFailures = sqliteTable(
     at: text("at").notNull(),
   },
   (t) => [index("login_failures_email").on(t.email, t.at), index("login_failures_address").on(t.address, t.at)],
+);
+
+/**
+ * A person following a mesa, party or commitment by e-mail (no account). Confirmed by the link
+ * sent to the address (double opt-in); `token` is the secret of that link and of unsubscribing.
+ */
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    locale: text("locale").notNull(),
+    targetType: text("target_type", { enum: FOLLOW_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    token: text("token").notNull().unique(),
+    confirmedAt: text("confirmed_at"),
+    unsubscribedAt: text("unsubscribed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("subscriptions_follow").on(t.email, t.targetType, t.targetId),
+    index("subscriptions_target").on(t.targetType, t.targetId),
+    check("subscriptions_target_type", oneOf(t.targetType, FOLLOW_TARGETS)),
+    check("subscriptions_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * Every e-mail the app sends, written (with a unique `key` naming what it is about) in the same
+ * transaction that decides it is due, then delivered: a notification is queued once, and
+ * claimed (`sending`) before it is handed to the mail server, so it is never sent twice.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    /** Extra headers, e.g. List-Unsubscribe. */
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    state: text("state", { enum: OUTBOX_STATES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_state").on(t.state, t.id), check("outbox_state", oneOf(t.state, OUTBOX_STATES))],
 );

@@ -27,12 +27,16 @@ export const PUBLIC_PAGES = [
   "/map",
   "/embed/map",
   "/data",
+  "/subscribe",
+  "/subscribe?mesa={mesa}",
+  "/subscribe/confirm/not-a-token",
 ];
 
 export const MONITOR_PAGES = [
   "/monitor",
   "/monitor?commitment={commitment}",
   "/account/tokens",
+  "/account/notifications",
   "/commitments/{commitment}",
   "/review", // a monitor gets the 403 page
   "/reports/{mesa}", // and here too

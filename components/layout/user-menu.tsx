@@ -23,6 +23,7 @@ export function UserMenu({ viewer, logout, m }: { viewer: Viewer; logout: () => 
           <Link href="/admin/audit">{m.nav.audit}</Link>
         </>
       )}
+      <Link href="/account/notifications">{m.notificationSettings.title}</Link>
       <Link href="/account/tokens">{m.nav.tokens}</Link>
       <form action={logout}>
         <button type="submit" className="link-button">

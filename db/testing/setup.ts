@@ -11,6 +11,7 @@ const base = fs.existsSync(SHARED_MEMORY) ? SHARED_MEMORY : os.tmpdir();
 const dir = fs.mkdtempSync(path.join(base, "mesa-monitor-test-"));
 process.env.DATABASE_URL = path.join(dir, "test.db");
 process.env.UPLOADS_DIR = path.join(dir, "uploads");
+process.env.OUTBOX_DIR = path.join(dir, "outbox");
 // Commands refused on purpose would fill the test output with their log lines.
 process.env.LOG_LEVEL = "silent";
 

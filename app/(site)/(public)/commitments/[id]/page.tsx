@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { FollowLink } from "@/components/subscribe/follow-link";
 import { notFound } from "next/navigation";
 import { EvidenceTimeline } from "@/components/commitments/evidence-timeline";
 import { recurrenceText } from "@/components/commitments/period-text";
@@ -59,6 +60,9 @@ export default async function CommitmentPage({ params }: Props) {
         <StatusBadge status={c.status} label={m.status[c.status]} /> {c.overdue && <OverdueBadge label={m.overdue} />}{" "}
         {c.visibility === "restricted" && <RestrictedBadge label={m.visibility.restricted} />}
       </p>
+      {c.visibility === "public" && (
+        <FollowLink href={`/subscribe?commitment=${c.id}`} label={m.subscribe.followLink} />
+      )}
       {editor && (
         <p>
           <Link href={`/commitments/${c.id}/edit`} className="button">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache, Suspense } from "react";
 import Link from "next/link";
+import { FollowLink } from "@/components/subscribe/follow-link";
 import { notFound } from "next/navigation";
 import { CommitmentFilters } from "@/components/commitments/commitment-filters";
 import { CommitmentsTable } from "@/components/commitments/commitments-table";
@@ -64,6 +65,7 @@ export default async function MesaPage({ params, searchParams }: Props) {
         title={fill(m.feed.mesaTitle, { mesa: mesa.name })}
       />
       <h1>{mesa.name}</h1>
+      <FollowLink href={`/subscribe?mesa=${mesa.slug}`} label={m.subscribe.followLink} />
       <section aria-labelledby="dashboard">
         <h2 id="dashboard">{m.mesa.dashboard}</h2>
         <p className="lead">{mesa.description}</p>

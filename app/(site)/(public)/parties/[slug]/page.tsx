@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache, Suspense } from "react";
 import Link from "next/link";
+import { FollowLink } from "@/components/subscribe/follow-link";
 import { notFound } from "next/navigation";
 import { Loading } from "@/components/layout/loading";
 import { pageOf } from "@/components/ui/page-of";
@@ -45,6 +46,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
       <p className="lead">
         {m.partyPage.kind}: {m.partyKind[party.kind]}
       </p>
+      <FollowLink href={`/subscribe?party=${party.slug}`} label={m.subscribe.followLink} />
       <section aria-labelledby="dashboard">
         <h2 id="dashboard">{m.dashboard.heading}</h2>
         <Suspense fallback={<Loading />}>
