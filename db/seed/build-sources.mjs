@@ -8,6 +8,7 @@ export const BUILD_SOURCES = [
   "components",
   "db",
   "i18n",
+  "mail",
   "public",
   "auth.ts",
   "proxy.ts",

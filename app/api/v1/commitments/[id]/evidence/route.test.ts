@@ -5,7 +5,7 @@ import { POST } from "./route";
 
 // The route with a small budget (two submissions an hour) and a signed-in monitor of the mesa.
 const session = vi.hoisted(() => ({ viewer: null as Viewer }));
-vi.mock("@/db/session", () => ({ getApiViewer: async () => session.viewer }));
+vi.mock("@/db/session", () => ({ getViewer: async () => session.viewer }));
 vi.mock("@/db/upload-budget", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/db/upload-budget")>();
   return { ...actual, evidenceUploads: actual.uploadBudget({ submissions: 2, bytes: 1e9, windowMs: 3600_000 }) };
