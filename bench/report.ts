@@ -108,7 +108,7 @@ export function markdown(r: Results): string {
   }
   lines.push(
     "",
-    "Warm figures are sequential requests, one at a time. Cold is the first request after `next start`",
+    "Warm figures are sequential requests, one at a time. Cold is the first request after the server starts",
     "(it includes loading the route's code). Raw SQL is the median of 3 runs of hand-written aggregates",
     "(`bench/raw-sql.ts`) in the bench process; p95 under load is computed from every response time.",
   );

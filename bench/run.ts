@@ -68,7 +68,7 @@ async function main() {
   sqlite.close();
 
   ensureBuild();
-  console.log(`Starting next start on port ${port} with ${file}…`);
+  console.log(`Starting the server on port ${port} with ${file}…`);
   const server = await startServer(port, file);
   try {
     return await measure(server, { mesa, party, yearAgo, raw, partySlugs, mesaSlugs, counts });

@@ -1,5 +1,5 @@
 // The production server the benchmark measures: built when the sources are newer than the last
-// build (the same check as `npm start`), then `next start` as one child process.
+// build (the same check as `npm start`), then the app's server as one child process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { BUILD_SOURCES, mtime, newest } from "../db/seed/build-sources.mjs";
@@ -21,10 +21,14 @@ export type Server = { base: string; pid: number; stop: () => Promise<void> };
 export async function startServer(port: number, databaseFile: string): Promise<Server> {
   // Another server on the port would answer for ours, and be measured instead.
   if (await answers(`http://localhost:${port}/`)) throw new Error(`port ${port} is in use: choose another with --port`);
-  const child: ChildProcess = spawn(next, ["start", "-p", String(port)], {
+  // What `npm start` serves (server/serve.mjs: the client address and a log line per request),
+  // without the e-mail schedule, whose weekly digests would land in the middle of a measurement.
+  const child: ChildProcess = spawn(process.execPath, ["server/serve.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      PORT: String(port),
+      NOTIFY_SCHEDULE: "off",
       DATABASE_URL: databaseFile,
       AUTH_SECRET: "bench-only-secret-not-for-production-use-0123456789",
       AUTH_TRUST_HOST: "true",
@@ -68,7 +72,7 @@ async function answers(url: string): Promise<boolean> {
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       await response.arrayBuffer();

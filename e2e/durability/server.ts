@@ -1,10 +1,7 @@
-// The server under test: `next start` in its own process group, so that SIGKILL takes it down at
+// The server under test: what `npm start` serves (server/serve.mjs), in its own process group, so that SIGKILL takes it down at
 // once with anything it started, as a power cut or the OOM killer would.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-
-const next = path.resolve("node_modules/.bin/next");
 
 export type ServerOptions = { port: number; database: string; uploads: string; log: string };
 
@@ -27,11 +24,13 @@ export class CrashableServer {
   async start(): Promise<void> {
     if (await answers(`${this.base}/sw.js`)) throw new Error(`port ${this.options.port} is in use: choose --port`);
     const log = fs.openSync(this.options.log, "a");
-    this.child = spawn(next, ["start", "-p", String(this.options.port)], {
+    this.child = spawn(process.execPath, ["server/serve.mjs"], {
       detached: true,
       stdio: ["ignore", log, log],
       env: {
         ...process.env,
+        PORT: String(this.options.port),
+        NOTIFY_SCHEDULE: "off",
         DATABASE_URL: this.options.database,
         UPLOADS_DIR: this.options.uploads,
         AUTH_SECRET: "durability-only-secret-not-for-production-0123456789",
@@ -72,7 +71,7 @@ export class CrashableServer {
   private async waitReady(): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.child?.exitCode !== null) throw new Error(`next start exited; see ${this.options.log}`);
+      if (this.child?.exitCode !== null) throw new Error(`the server exited; see ${this.options.log}`);
       if (await answers(`${this.base}/sw.js`)) return;
       await sleep(100);
     }
