@@ -7,12 +7,15 @@ import type { Instrumentation } from "next";
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getLogger } = await import("./server/logger.mjs");
+  const [{ getLogger }, { withoutSecrets }] = await Promise.all([
+    import("./server/logger.mjs"),
+    import("./server/request-log.mjs"),
+  ]);
   getLogger().error(
     {
       err: error,
       method: request.method,
-      path: request.path.split("?")[0],
+      path: withoutSecrets(request.path.split("?")[0]),
       route: context.routePath,
       routeType: context.routeType,
     },

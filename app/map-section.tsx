@@ -1,7 +1,7 @@
 import { MapTable } from "@/components/map/map-table";
 import { MesaMap } from "@/components/map/mesa-map";
 import { listMesas } from "@/db/queries/mesas";
-import { getViewer } from "@/db/session";
+import { pageViewer } from "@/app/page-viewer";
 import { getI18n } from "@/i18n/server";
 
 /**
@@ -9,7 +9,7 @@ import { getI18n } from "@/i18n/server";
  * figures from the one aggregate loader (the overview's and `/api/v1/mesas`'s own).
  */
 export async function MapSection({ embed = false }: { embed?: boolean }) {
-  const [{ m, f }, viewer] = await Promise.all([getI18n(), getViewer()]);
+  const [{ m, f }, viewer] = await Promise.all([getI18n(), pageViewer()]);
   const mesas = await listMesas(viewer);
   const target = embed ? "_blank" : undefined;
   return (

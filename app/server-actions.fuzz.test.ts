@@ -133,6 +133,7 @@ const PLAUSIBLE: Record<string, string[]> = {
   locale: ["es", "en"],
   target: ["mesa:las-bambas", "party:mmg-las-bambas", "commitment:1", "commitment:999999", "mesa:"],
   digest: ["off", "daily", "weekly", "monthly"],
+  expiresIn: ["30", "90", "365", "never", "7"],
   intent: ["preview", "import"],
 };
 
@@ -287,7 +288,12 @@ const CASES: Record<string, Case> = {
     fields: ["digest", "locale"],
     shows: ["digest", "locale"],
   },
-  createTokenAction: { action: createTokenAction, bound: noBound, fields: ["name"], shows: ["name"] },
+  createTokenAction: {
+    action: createTokenAction,
+    bound: noBound,
+    fields: ["name", "expiresIn"],
+    shows: ["name", "expiresIn"],
+  },
   revokeTokenAction: {
     action: revokeTokenAction,
     bound: () => fc.tuple(idArg(() => ids.token)),

@@ -83,3 +83,11 @@ export function requireMesaEditor(viewer: Viewer, mesaId: number): NonNullable<V
   if (!canEditMesa(viewer, mesaId)) throw forbidden();
   return viewer!;
 }
+
+/**
+ * The API token of an `Authorization: Bearer` header, else null: other schemes (the Basic
+ * credentials a browser repeats behind a password-protected proxy) are not ours.
+ */
+export function bearerToken(authorization: string | null): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
+}

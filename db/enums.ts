@@ -93,5 +93,6 @@ export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 export const FOLLOW_TARGETS = ["mesa", "party", "commitment"] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
-export const OUTBOX_STATES = ["queued", "sending", "sent", "failed"] as const;
+/** `skipped`: a digest decided for its period with nothing to say (so it is not decided again). */
+export const OUTBOX_STATES = ["queued", "sending", "sent", "failed", "skipped"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { PUBLIC, type Viewer } from "./access";
+import { bearerToken, PUBLIC, type Viewer } from "./access";
 import { unauthenticated } from "./commands/errors";
 import { viewerForToken, viewerForUser } from "./viewers";
 
@@ -15,10 +15,9 @@ import { viewerForToken, viewerForUser } from "./viewers";
  * (`pageViewer` in app/page-viewer.ts).
  */
 export const getViewer = cache(async (): Promise<Viewer> => {
-  const authorization = (await headers()).get("authorization");
-  if (!authorization) return sessionViewer();
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-  const viewer = token ? viewerForToken(token) : null;
+  const token = bearerToken((await headers()).get("authorization"));
+  if (token === null) return sessionViewer();
+  const viewer = viewerForToken(token);
   if (!viewer) throw unauthenticated();
   return viewer;
 });

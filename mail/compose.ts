@@ -1,4 +1,4 @@
-import type { DigestFrequency, EvidenceKind, FollowTarget, Status } from "@/db/enums";
+import type { DigestFrequency, EvidenceKind, Status } from "@/db/enums";
 import type { Digest, DigestCommitment, DigestEvidence, Listed } from "@/db/queries/digest";
 import { DUE_SOON_DAYS } from "@/db/queries/digest";
 import type { Formatter } from "@/i18n/format";
@@ -133,5 +133,3 @@ export function updatesMail(
     ].join("\n"),
   };
 }
-
-export type { FollowTarget };

@@ -3,7 +3,7 @@ import { Cron } from "croner";
 import { sendDue } from "@/db/notify/run";
 
 /** Every ten minutes the server sends what is due (digests at their hour, updates as they come). */
-export const NOTIFY_CRON = "*/10 * * * *";
+const NOTIFY_CRON = "*/10 * * * *";
 
 let job: Cron | undefined;
 

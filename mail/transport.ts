@@ -11,7 +11,7 @@ import { outboxDir } from "@/db/config";
 export type Envelope = { key: string; to: string; subject: string; text: string; headers: Record<string, string> };
 export type MailTransport = { send(message: Envelope): Promise<void> };
 
-export function mailFrom(): string {
+function mailFrom(): string {
   return process.env.MAIL_FROM || "Mesa Monitor <no-reply@localhost>";
 }
 

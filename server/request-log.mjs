@@ -75,8 +75,17 @@ export function describeUrl(target) {
   try {
     const url = new URL(target, "http://server.invalid");
     const query = [...new Set(url.searchParams.keys())].slice(0, 20).map((name) => name.slice(0, 64));
-    return { path: url.pathname.slice(0, 512), query };
+    return { path: withoutSecrets(url.pathname).slice(0, 512), query };
   } catch {
     return { path: "(unparseable)", query: [] };
   }
+}
+
+/**
+ * A path with the secret of an e-mailed link (confirm or unsubscribe) replaced: whoever reads the
+ * logs must not be able to confirm or end someone's subscription.
+ * @param {string} path
+ */
+export function withoutSecrets(path) {
+  return path.replace(/^(\/subscribe\/(?:confirm|unsubscribe)\/)[^/]+/, "$1:token");
 }

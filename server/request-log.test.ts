@@ -85,6 +85,14 @@ describe("the custom server's request handling", () => {
     await server.close();
   });
 
+  it("does not log the secret of an e-mailed confirm or unsubscribe link", async () => {
+    const server = await serve(false);
+    await fetch(`${server.base}/subscribe/unsubscribe/SECRET-LINK-TOKEN/one-click`, { method: "POST" });
+    expect(await requestLine()).toMatchObject({ path: "/subscribe/unsubscribe/:token/one-click" });
+    expect(raw.join("")).not.toMatch(/SECRET/);
+    await server.close();
+  });
+
   it("answers 500 to a handler that throws, and logs the error with its stack", async () => {
     const server = await serve(false);
     expect((await fetch(`${server.base}/boom`)).status).toBe(500);

@@ -10,8 +10,9 @@ import * as store from "./outbox-store";
 
 // The evidence outbox: every submission is written to IndexedDB first (outbox-store.ts), then
 // sent. An item leaves the queue on a definitive answer: a 2xx, or a refusal (our API's 4xx, any
-// 413/415), which sets it aside whole until the monitor corrects or discards it. A network error
-// an expired session or a 429 (too many uploads for now) keep it queued for as long as it takes; answers that are not our API's
+// 413/415), which sets it aside whole until the monitor corrects or discards it. A network error,
+// an expired session or a 429 (too many uploads for now) keep it queued for as long as it takes;
+// answers that are not our API's
 // (5xx, a proxy's page) keep it too, but only MAX_SERVER_FAILURES times. Each item carries the
 // idempotency key it was created with, so a retry after a lost answer is stored once (CONTRACT §5).
 // Only its author's session sends it: the session is checked before each flush.

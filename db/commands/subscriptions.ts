@@ -1,17 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, gte, isNull, like } from "drizzle-orm";
 import { z } from "zod";
 import { requireRole, type Viewer } from "../access";
 import { getDb } from "../client";
 import { DIGEST_FREQUENCIES, FOLLOW_TARGETS } from "../enums";
 import { followedTarget, followTargetId, tokenHolder } from "../queries/subscriptions";
-import { subscriptions, users } from "../schema";
+import { outbox, subscriptions, users } from "../schema";
 import { mailContext } from "../notify/context";
 import { enqueue } from "../notify/outbox";
 import { confirmationMail } from "@/mail/compose";
 import { LOCALES } from "@/i18n/locales";
-import { audit } from "./audit";
+import { audit, type Tx } from "./audit";
 import { invalid, notFound, validate } from "./errors";
 import { emailSchema } from "./user-input";
 
@@ -25,8 +25,10 @@ const followSchema = z.object({
   target: z.string().trim().min(1).max(200),
 });
 
-/** A confirmation link is sent at most once an hour for one subscription, whatever is asked. */
+/** A confirmation link is sent at most once an hour for one subscription, whatever is asked… */
 const CONFIRM_EVERY_MS = 60 * 60 * 1000;
+/** …and an address gets at most this many an hour in all, so nobody can mail a stranger at will. */
+const CONFIRMATIONS_PER_ADDRESS = 5;
 
 /**
  * Asks to follow a mesa, party or public commitment: stores the request and queues the
@@ -65,7 +67,10 @@ export function requestFollow(input: unknown, now = new Date()): void {
     const target = followedTarget(targetType, targetId)!;
     const mail = confirmationMail(mailContext(data.locale), target, token);
     const hour = Math.floor(now.getTime() / CONFIRM_EVERY_MS);
-    enqueue(tx, { key: `confirm:${id}:${hour}`, to: data.email, ...mail });
+    const since = new Date(now.getTime() - CONFIRM_EVERY_MS).toISOString();
+    if (confirmationsTo(tx, data.email, since) < CONFIRMATIONS_PER_ADDRESS) {
+      enqueue(tx, { key: `confirm:${id}:${hour}`, to: data.email, ...mail });
+    }
   });
 }
 
@@ -120,4 +125,14 @@ export function setMailPreferences(viewer: Viewer, input: unknown): void {
     tx.update(users).set(data).where(eq(users.id, user.userId)).run();
     audit(tx, user, "user.digest", { type: "user", id: user.userId }, before, data);
   });
+}
+
+function confirmationsTo(tx: Tx, address: string, since: string): number {
+  return (
+    tx
+      .select({ n: count() })
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, address), like(outbox.key, "confirm:%"), gte(outbox.createdAt, since)))
+      .get()?.n ?? 0
+  );
 }

@@ -1,9 +1,9 @@
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { fieldFinding, formatCoordinates, type MetadataFinding } from "./findings";
+import { MAX_PIXELS } from "../images";
 
 /** Headers only are read, but a declared size this large is not worth trusting. */
-const MAX_PIXELS = 50_000_000;
 
 /**
  * What an image carries in its EXIF and XMP: where it was taken, the camera, the author.

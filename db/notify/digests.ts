@@ -15,13 +15,13 @@ import { mailContext } from "./context";
 import { enqueue, isQueued } from "./outbox";
 
 /** Digests go out from this hour of the day (app time zone); weekly ones on Monday. */
-export const DIGEST_HOUR = 7;
+const DIGEST_HOUR = 7;
 
 /**
  * The digest period `now` falls in for a frequency, or null before its first sending time:
  * the key of the digest (one per user and period) and its window of days.
  */
-export function digestPeriod(frequency: Exclude<DigestFrequency, "off">, now: Date, timeZone: string) {
+function digestPeriod(frequency: Exclude<DigestFrequency, "off">, now: Date, timeZone: string) {
   const today = todayIn(timeZone, now);
   const local = new TZDate(now, timeZone);
   const daysSinceMonday = (local.getDay() + 6) % 7;
@@ -33,6 +33,7 @@ export function digestPeriod(frequency: Exclude<DigestFrequency, "off">, now: Da
     today,
     windowDays,
     since: endOfDayInstant(shiftDate(today, -windowDays - 1), timeZone),
+    until: endOfDayInstant(shiftDate(today, -1), timeZone),
   };
 }
 
@@ -59,11 +60,18 @@ export function queueDigests(now: Date): number {
     if (isQueued(key)) continue;
     const context = mailContext(user.locale);
     db.transaction((tx) => {
-      const digest = digestFor(viewer, period.today, period.windowDays, period.since.toISOString());
+      const digest = digestFor(
+        viewer,
+        period.today,
+        period.windowDays,
+        period.since.toISOString(),
+        period.until.toISOString(),
+      );
       const token = digestToken(tx, user.id);
       const mail = digestMail(context, user.name, frequency, period.today, digest, token);
       const headers = unsubscribeUrls(context.origin, token).headers;
-      if (mail && enqueue(tx, { key, to: user.email, ...mail, headers })) queued++;
+      if (!mail) enqueue(tx, { key, to: user.email, subject: "", text: "" }, "skipped");
+      else if (enqueue(tx, { key, to: user.email, ...mail, headers })) queued++;
     });
   }
   return queued;

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../client";
 import { changeStatus } from "../commands/status";
@@ -13,7 +13,7 @@ import { outbox, subscriptions, userMesas } from "../schema";
 import { viewerForUser } from "../viewers";
 import { shiftDate, todayIn } from "../rules";
 import { claimNext } from "./outbox";
-import { sendDue } from "./run";
+import { deliverQueued, sendDue } from "./run";
 import { POST as oneClick } from "@/app/(site)/(public)/subscribe/unsubscribe/[token]/one-click/route";
 
 // E-mail end to end against an in-process SMTP server: what is queued, who gets it, once.
@@ -174,6 +174,86 @@ describe("digests", () => {
     expect(dailies).toHaveLength(2);
     expect(dailies[0].subject).toContain("daily digest");
     expect(dailies[0].text).toContain("Due in the next 14 days");
+  });
+});
+
+describe("review fixes", () => {
+  it("a message the mail server refuses waits for the next run instead of being given up at once", async () => {
+    const mesa = makeMesa();
+    requestFollow({ email: "retry@example.org", locale: "es", target: `mesa:${mesa.slug}` });
+    let calls = 0;
+    const flaky = {
+      async send() {
+        calls++;
+        if (calls === 1) throw new Error("421 try again later");
+      },
+    };
+    const first = await deliverQueued(flaky);
+    expect(first).toEqual({ sent: 0, failed: 1 });
+    const second = await deliverQueued(flaky);
+    expect(second).toEqual({ sent: 1, failed: 0 });
+    expect(getDb().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()?.state).toBe("sent");
+  });
+
+  it("a monitor's digest leaves out evidence on a mesa they no longer work on, and what was decided today", async () => {
+    const { now, today } = nextMondayMorning();
+    const kept = makeMesa();
+    const left = makeMesa();
+    const monitor = staff("monitor", kept.id);
+    const commissioner = staff("commissioner", left.id);
+    getDb().insert(userMesas).values({ userId: commissioner.id, mesaId: kept.id }).run();
+    const secret = makeCommitment({
+      mesaId: left.id,
+      partyIds: [makeParty().id],
+      visibility: "restricted",
+      title: "SECRETO",
+    });
+    const visible = makeCommitment({
+      mesaId: kept.id,
+      partyIds: [makeParty().id],
+      dueOn: shiftDate(today, 3),
+      title: "Visible",
+    });
+    getDb().insert(userMesas).values({ userId: monitor.id, mesaId: left.id }).run();
+    const onLeft = makeEvidence(secret.id, monitor.id, "submitted");
+    const onKept = makeEvidence(visible.id, monitor.id, "submitted");
+    getDb()
+      .delete(userMesas)
+      .where(and(eq(userMesas.userId, monitor.id), eq(userMesas.mesaId, left.id)))
+      .run();
+    reviewEvidence(viewerForUser(commissioner.id), onLeft.id, { decision: "rejected", note: "Nota reservada" });
+    reviewEvidence(viewerForUser(commissioner.id), onKept.id, { decision: "accepted", note: null });
+
+    await sendDue(now);
+    const [digest] = mailTo(monitor.email);
+    expect(digest.text).toContain("Visible");
+    expect(digest.text).not.toContain("SECRETO");
+    expect(digest.text).not.toContain("Nota reservada");
+
+    // The window ends where today begins: what is decided after it waits for the next digest.
+    const { digestFor } = await import("../queries/digest");
+    const window = (until: string) => digestFor(viewerForUser(monitor.id)!, today, 7, "2000-01-01T00:00:00Z", until);
+    expect(window(now.toISOString()).reviewed?.total).toBe(1);
+    expect(window("2000-01-02T00:00:00Z").reviewed?.total).toBe(0);
+  });
+
+  it("a weekly digest with nothing to say is decided once: what comes later in the week waits for next week", async () => {
+    const { now, today } = nextMondayMorning();
+    const mesa = makeMesa();
+    const commissioner = staff("commissioner", mesa.id);
+    await sendDue(now);
+    makeCommitment({ mesaId: mesa.id, partyIds: [makeParty().id], dueOn: shiftDate(today, 5) });
+    await sendDue(new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000));
+    expect(mailTo(commissioner.email)).toHaveLength(0);
+    await sendDue(new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000));
+    expect(mailTo(commissioner.email)).toHaveLength(1);
+  });
+
+  it("an address gets at most five confirmations an hour, whatever it is asked to follow", async () => {
+    const address = "victima@example.org";
+    for (let i = 0; i < 8; i++) requestFollow({ email: address, locale: "es", target: `mesa:${makeMesa().slug}` });
+    await sendDue(new Date(0));
+    expect(mailTo(address)).toHaveLength(5);
   });
 });
 

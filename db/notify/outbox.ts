@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, lt, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Tx } from "../commands/audit";
 import { outbox } from "../schema";
 
-export type OutgoingMessage = {
+type OutgoingMessage = {
   /** What the message is about, unique: the same notification is never queued twice. */
   key: string;
   to: string;
@@ -13,13 +13,16 @@ export type OutgoingMessage = {
   headers?: Record<string, string>;
 };
 
-export type QueuedMessage = OutgoingMessage & { id: number; headers: Record<string, string> };
+type QueuedMessage = OutgoingMessage & { id: number; headers: Record<string, string> };
 
 /** A failed delivery is tried again on later runs, up to this many times in all. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 
-/** Queues a message inside the caller's transaction; false when its key was queued before. */
-export function enqueue(tx: Tx, message: OutgoingMessage): boolean {
+/**
+ * Queues a message inside the caller's transaction; false when its key was queued before.
+ * `skipped` records a decision to send nothing for that key.
+ */
+export function enqueue(tx: Tx, message: OutgoingMessage, state: "queued" | "skipped" = "queued"): boolean {
   const { changes } = tx
     .insert(outbox)
     .values({
@@ -28,6 +31,7 @@ export function enqueue(tx: Tx, message: OutgoingMessage): boolean {
       subject: message.subject,
       text: message.text,
       headers: message.headers ?? {},
+      state,
     })
     .onConflictDoNothing()
     .run();
@@ -42,12 +46,12 @@ export function isQueued(key: string): boolean {
  * Takes the oldest queued message for delivery, marking it `sending` in the same transaction,
  * so that no other run (or this one after a restart) hands it to the mail server again.
  */
-export function claimNext(): QueuedMessage | null {
+export function claimNext(triedThisRun: number[] = []): QueuedMessage | null {
   return getDb().transaction((tx) => {
     const row = tx
       .select()
       .from(outbox)
-      .where(and(eq(outbox.state, "queued"), lt(outbox.attempts, MAX_ATTEMPTS)))
+      .where(and(eq(outbox.state, "queued"), lt(outbox.attempts, MAX_ATTEMPTS), notInArray(outbox.id, triedThisRun)))
       .orderBy(asc(outbox.id))
       .limit(1)
       .get();

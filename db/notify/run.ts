@@ -10,7 +10,10 @@ export async function deliverQueued(
 ): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  for (let message = claimNext(); message; message = claimNext()) {
+  // A message the mail server refused waits for the next run rather than being retried at once.
+  const tried: number[] = [];
+  for (let message = claimNext(tried); message; message = claimNext(tried)) {
+    tried.push(message.id);
     try {
       await transport.send(message);
       markSent(message.id);

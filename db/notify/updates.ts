@@ -64,7 +64,7 @@ function queueBatch(tx: Tx): { messages: number; more: boolean } {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-/** An audit row as an update of a public commitment, or null (restricted, rejected evidence, first status). */
+/** An audit row as an update of a public commitment, or null (restricted, or evidence not accepted). */
 function toEvent(tx: Tx, row: AuditRow): Event | null {
   const after = (row.after ?? {}) as Record<string, unknown>;
   const before = (row.before ?? {}) as Record<string, unknown>;
@@ -144,7 +144,7 @@ function recipients(tx: Tx, events: (Event & { auditId: number })[]) {
   return new Map([...byId.values()].map(({ subscription, updates }) => [subscription, updates]));
 }
 
-/** Migration 0011 starts the cursor at the audit log's end: the history before it is not news. */
+/** Migration 0014 starts the cursor at the audit log's end: the history before it is not news. */
 function readCursor(tx: Tx): number {
   return Number(
     tx.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, CURSOR)).get()?.value ?? 0,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, count, eq, gte, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, between, count, eq, gte, inArray, isNotNull, isNull, lt, ne } from "drizzle-orm";
 import type { Viewer } from "../access";
 import { getDb } from "../client";
 import type { EvidenceKind, ReviewState } from "../enums";
@@ -49,9 +49,15 @@ const listed = <T>(items: T[]): Listed<T> => ({ items: items.slice(0, DIGEST_LIS
 
 /**
  * The digest of `viewer` at `today` for a window of `windowDays` days (1 daily, 7 weekly) ending
- * yesterday; `since` is the instant the window began.
+ * yesterday: from the instant `since` to `until` (the start of today).
  */
-export function digestFor(viewer: NonNullable<Viewer>, today: string, windowDays: number, since: string): Digest {
+export function digestFor(
+  viewer: NonNullable<Viewer>,
+  today: string,
+  windowDays: number,
+  since: string,
+  until: string,
+): Digest {
   const mesaIds = [...viewer.mesaIds];
   const reviewer = viewer.role !== "monitor";
   const due = dueItems(viewer, mesaIds, shiftDate(today, -windowDays), shiftDate(today, DUE_SOON_DAYS));
@@ -59,7 +65,7 @@ export function digestFor(viewer: NonNullable<Viewer>, today: string, windowDays
     dueSoon: listed(due.filter((item) => item.dueOn >= today)),
     newlyOverdue: reviewer ? listed(due.filter((item) => item.dueOn < today)) : null,
     toReview: reviewer ? waitingForReview(mesaIds) : null,
-    reviewed: reviewer ? null : reviewedSince(viewer.userId, since),
+    reviewed: reviewer ? null : reviewedBetween(viewer.userId, mesaIds, since, until),
   };
 }
 
@@ -138,12 +144,21 @@ function waitingForReview(mesaIds: number[]): Listed<DigestEvidence> {
   return { items, total };
 }
 
-function reviewedSince(userId: number, since: string): Listed<DigestEvidence> {
+/** Their evidence decided in the window, on the mesas they still work on (restricted items included). */
+function reviewedBetween(userId: number, mesaIds: number[], since: string, until: string): Listed<DigestEvidence> {
+  if (mesaIds.length === 0) return { items: [], total: 0 };
   const items = getDb()
     .select({ ...evidenceColumns, at: evidence.reviewedAt, decision: evidence.reviewState, note: evidence.reviewNote })
     .from(evidence)
     .innerJoin(commitments, eq(commitments.id, evidence.commitmentId))
-    .where(and(eq(evidence.submittedBy, userId), isNotNull(evidence.reviewedAt), gte(evidence.reviewedAt, since)))
+    .where(
+      and(
+        eq(evidence.submittedBy, userId),
+        inArray(commitments.mesaId, mesaIds),
+        gte(evidence.reviewedAt, since),
+        lt(evidence.reviewedAt, until),
+      ),
+    )
     .orderBy(asc(evidence.reviewedAt))
     .all()
     .map((row) => ({ ...row, at: row.at! }));

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { errorSchema } from "@/db/api-schemas";
 import { CommandError, issuesFromZod } from "@/db/commands/errors";
 import { firstValues, parseId } from "@/db/queries/filters";
+import { bearerToken } from "@/db/access";
 import { en } from "@/i18n/messages/en";
 import { logRefusal } from "@/app/refusal-log";
 
@@ -58,7 +59,7 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
  * requests cannot be forged by another site, and Auth.js's cookie is SameSite=Lax besides.
  */
 export function assertSameSite(request: Request): void {
-  if (request.headers.get("authorization")) return;
+  if (bearerToken(request.headers.get("authorization")) !== null) return;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (request.headers.get("sec-fetch-site") === "cross-site" || (origin !== null && hostOf(origin) !== host)) {
