@@ -1,21 +1,9 @@
 import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
-import type { Formatter } from "@/i18n/format";
-import type { Messages } from "@/i18n/messages/es";
-import type { MapMesa } from "./mesa-map";
+import type { MapProps } from "./mesa-map";
 
 /** The map's figures as a table: every mesa, placed or not, with what its mark shows. */
-export function MapTable({
-  mesas,
-  m,
-  f,
-  target,
-}: {
-  mesas: readonly MapMesa[];
-  m: Messages;
-  f: Formatter;
-  target?: "_blank";
-}) {
+export function MapTable({ mesas, m, f, target }: MapProps) {
   const coordinate = (value: number) => value.toFixed(2);
   const anyUnplaced = mesas.some((mesa) => mesa.latitude === null || mesa.longitude === null);
   return (

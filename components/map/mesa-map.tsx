@@ -23,23 +23,21 @@ export function markLabel(mesa: MapMesa, m: Messages, f: Formatter) {
   });
 }
 
-/**
- * The mesas on a map of Peru, drawn on the server: no tiles, no script, nothing fetched. Each
- * placed mesa is a link to its page (keyboard-focusable, named with its figures), coloured by
- * its compliance band and sized by its commitments; the legend says both in words.
- */
-export function MesaMap({
-  mesas,
-  m,
-  f,
-  target,
-}: {
+/** What the map and its table draw from. */
+export type MapProps = {
   mesas: readonly MapMesa[];
   m: Messages;
   f: Formatter;
   /** `_blank` in an embed: the mesa's page refuses to be framed. */
   target?: "_blank";
-}) {
+};
+
+/**
+ * The mesas on a map of Peru, drawn on the server: no tiles, no script, nothing fetched. Each
+ * placed mesa is a link to its page (keyboard-focusable, named with its figures), coloured by
+ * its compliance band and sized by its commitments; the legend says both in words.
+ */
+export function MesaMap({ mesas, m, f, target }: MapProps) {
   const { width, height, project } = PERU_PROJECTION;
   const placed = mesas.filter((mesa) => mesa.latitude !== null && mesa.longitude !== null);
   const most = Math.max(0, ...placed.map((mesa) => mesa.total));
